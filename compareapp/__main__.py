@@ -1,0 +1,3 @@
+from compareapp.cli import main
+
+raise SystemExit(main())

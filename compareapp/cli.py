@@ -1,0 +1,88 @@
+"""The ``compareapp`` command: headless comparison now, the window later."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from importlib import resources
+
+from compareapp import __version__
+
+SAMPLE_FILES = ("wire-report.txt", "outlet-rewrite.txt")
+
+
+def sample_paths() -> list[str]:
+    """Paths of the bundled sample articles (written for the project, fictional)."""
+    folder = resources.files("compareapp") / "assets" / "sample"
+    return [str(folder / name) for name in SAMPLE_FILES]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="compareapp",
+        description="Compare versions of a news story: aligned paragraphs, changed facts.",
+    )
+    parser.add_argument("--version", action="version", version=f"compareapp {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    compare = commands.add_parser(
+        "compare", help="align two or more documents and print links and differences"
+    )
+    compare.add_argument("files", nargs="*", metavar="FILE", help="two or more text files")
+    compare.add_argument(
+        "--base",
+        type=int,
+        default=0,
+        metavar="N",
+        help="index of the base document the others align to (default 0)",
+    )
+    compare.add_argument("--format", choices=("text", "json"), default="text")
+    compare.add_argument(
+        "--typographic",
+        action="store_true",
+        help="also report typographic-only differences (quotes, dashes, spaces)",
+    )
+    compare.add_argument(
+        "--sample", action="store_true", help="compare the bundled sample articles"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "compare":
+        return _compare(parser, args)
+    parser.print_help()
+    return 0
+
+
+def _compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from compareapp.core.comparison import Comparison
+    from compareapp.core.loading import LoadError, load_document
+    from compareapp.core.report import comparison_to_json
+    from compareapp.core.text_report import comparison_to_text
+
+    files = [*args.files, *(sample_paths() if args.sample else [])]
+    if len(files) < 2:
+        parser.error("compare needs at least two files (or --sample)")
+    if not 0 <= args.base < len(files):
+        parser.error(f"--base must be between 0 and {len(files) - 1}")
+    try:
+        documents = [load_document(path) for path in files]
+    except LoadError as error:
+        print(f"compareapp: cannot read {error.path}: {error.reason}", file=sys.stderr)
+        return 2
+    comparison = Comparison(documents, base=args.base)
+    if args.format == "json":
+        json.dump(
+            comparison_to_json(comparison, typographic=args.typographic),
+            sys.stdout,
+            ensure_ascii=False,
+            indent=1,
+        )
+        print()
+    else:
+        print(comparison_to_text(comparison))
+    return 0

@@ -1,0 +1,1 @@
+"""The comparison engine: documents, alignment, inline differences. No Qt here."""

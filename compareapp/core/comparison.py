@@ -1,0 +1,176 @@
+"""One object that answers every question about a comparison of two or more documents.
+
+Every document is aligned against a base (the first by default); any other pair is aligned
+on demand. Links that share paragraphs form a group (a split, a merge or a plain pair),
+and each group is word-diffed as one passage, so a paragraph split in two shows the words
+that really changed rather than half of it as "inserted".
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from compareapp.core.align import AlignParams, Link, PairAlignment, align_paragraphs
+from compareapp.core.document import Document
+from compareapp.core.inline_diff import Difference, Passage, diff_passages
+
+MAX_REORDERED_PARTS = 3
+"""Groups with up to this many paragraphs on a side are diffed in their best order."""
+
+
+@dataclass(frozen=True)
+class LinkedPair:
+    """A link and the word differences attributed to it."""
+
+    link: Link
+    differences: tuple[Difference, ...]
+
+
+@dataclass(frozen=True)
+class PairComparison:
+    """Document ``a`` against document ``b``: links with differences, unique paragraphs."""
+
+    a: int
+    b: int
+    alignment: PairAlignment
+    pairs: tuple[LinkedPair, ...]
+
+    def differences(self) -> list[Difference]:
+        return [difference for pair in self.pairs for difference in pair.differences]
+
+
+@dataclass
+class Comparison:
+    """Two or more documents compared against a base document."""
+
+    documents: Sequence[Document]
+    base: int = 0
+    params: AlignParams = field(default_factory=AlignParams)
+    _pairs: dict[tuple[int, int], PairComparison] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if len(self.documents) < 2:
+            raise ValueError("a comparison needs at least two documents")
+        if not 0 <= self.base < len(self.documents):
+            raise ValueError(f"base {self.base} is not one of the {len(self.documents)} documents")
+
+    def against_base(self) -> list[PairComparison]:
+        """The base compared with every other document, in document order."""
+        return [self.pair(self.base, other) for other in self.others()]
+
+    def others(self) -> list[int]:
+        return [index for index in range(len(self.documents)) if index != self.base]
+
+    def pair(self, a: int, b: int) -> PairComparison:
+        """Document ``a`` compared with document ``b`` (computed once, then cached)."""
+        if (a, b) not in self._pairs:
+            self._pairs[(a, b)] = compare_pair(
+                self.documents[a], self.documents[b], a, b, self.params
+            )
+        return self._pairs[(a, b)]
+
+    def unique_paragraphs(self, document: int) -> list[int]:
+        """Paragraphs of ``document`` linked to nothing: in the base, to no other document;
+        elsewhere, to nothing in the base."""
+        if document != self.base:
+            return list(self.pair(self.base, document).alignment.unique_b)
+        unique = set(range(len(self.documents[document].paragraphs)))
+        for comparison in self.against_base():
+            unique &= set(comparison.alignment.unique_a)
+        return sorted(unique)
+
+
+def compare_pair(
+    doc_a: Document, doc_b: Document, a: int = 0, b: int = 1, params: AlignParams | None = None
+) -> PairComparison:
+    """Align two documents and diff every linked group."""
+    alignment = align_paragraphs(
+        [p.text for p in doc_a.paragraphs], [p.text for p in doc_b.paragraphs], params
+    )
+    pairs: list[LinkedPair] = []
+    for group in link_groups(alignment.links):
+        pairs += _diff_group(doc_a, doc_b, group)
+    pairs.sort(key=lambda pair: (pair.link.a, pair.link.b))
+    return PairComparison(a, b, alignment, tuple(pairs))
+
+
+def link_groups(links: Sequence[Link]) -> list[list[Link]]:
+    """Links joined by shared paragraphs (connected components), each sorted."""
+    parent = list(range(len(links)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    first_by_paragraph: dict[tuple[int, int], int] = {}
+    for k, link in enumerate(links):
+        for key in ((0, link.a), (1, link.b)):
+            if key in first_by_paragraph:
+                parent[root(k)] = root(first_by_paragraph[key])
+            else:
+                first_by_paragraph[key] = k
+    groups: dict[int, list[Link]] = {}
+    for k, link in enumerate(links):
+        groups.setdefault(root(k), []).append(link)
+    return [sorted(group, key=lambda link: (link.a, link.b)) for group in groups.values()]
+
+
+def _diff_group(doc_a: Document, doc_b: Document, group: list[Link]) -> list[LinkedPair]:
+    owned: dict[tuple[int, int], list[Difference]] = {(link.a, link.b): [] for link in group}
+    for difference in _best_group_diff(doc_a, doc_b, group):
+        owned[_owner(doc_a, doc_b, group, difference)].append(difference)
+    return [LinkedPair(link, tuple(owned[(link.a, link.b)])) for link in group]
+
+
+def _best_group_diff(doc_a: Document, doc_b: Document, group: list[Link]) -> list[Difference]:
+    """Diff the group's paragraphs as two passages. A paragraph split into parts that a
+    rewrite put in another order reads best in that order, so for small groups every order
+    of the parts is tried and the one with the least changed text wins."""
+    orders_a = _orders(sorted({link.a for link in group}))
+    orders_b = _orders(sorted({link.b for link in group}))
+    best: list[Difference] | None = None
+    best_cost = 0
+    for order_a, order_b in itertools.product(orders_a, orders_b):
+        passage_a = Passage(doc_a.text, [_span(doc_a, i) for i in order_a])
+        passage_b = Passage(doc_b.text, [_span(doc_b, j) for j in order_b])
+        differences = diff_passages(passage_a, passage_b)
+        cost = sum(d.a_end - d.a_start + d.b_end - d.b_start for d in differences)
+        if best is None or cost < best_cost:
+            best, best_cost = differences, cost
+    assert best is not None
+    return best
+
+
+def _orders(paragraphs: list[int]) -> list[tuple[int, ...]]:
+    if 1 < len(paragraphs) <= MAX_REORDERED_PARTS:
+        return list(itertools.permutations(paragraphs))
+    return [tuple(paragraphs)]
+
+
+def _span(document: Document, index: int) -> tuple[int, int]:
+    paragraph = document.paragraphs[index]
+    return paragraph.start, paragraph.end
+
+
+def _owner(
+    doc_a: Document, doc_b: Document, group: list[Link], difference: Difference
+) -> tuple[int, int]:
+    """The link a difference belongs to: the one joining the paragraphs it touches."""
+    para_a = _paragraph_index(doc_a, difference.a_start, difference.a_end)
+    para_b = _paragraph_index(doc_b, difference.b_start, difference.b_end)
+    keys = [(link.a, link.b) for link in group]
+    if (para_a, para_b) in keys:
+        return para_a, para_b
+    for key in keys:
+        if key[0] == para_a if difference.a_end > difference.a_start else key[1] == para_b:
+            return key
+    return keys[0]
+
+
+def _paragraph_index(document: Document, start: int, end: int) -> int:
+    paragraph = document.paragraph_at(start) or document.paragraph_at(max(0, end - 1))
+    return paragraph.index if paragraph else -1

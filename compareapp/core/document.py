@@ -1,0 +1,47 @@
+"""The document model: a source's provenance, its decoded text and its paragraphs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph as the half-open character range ``[start, end)`` of its document's text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """One loaded source: where it came from and what it says."""
+
+    path: str
+    name: str
+    sha256: str
+    encoding: str
+    loaded_at: datetime
+    text: str
+    paragraphs: tuple[Paragraph, ...] = field(repr=False)
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        """The paragraph containing character ``offset``, if any."""
+        low, high = 0, len(self.paragraphs)
+        while low < high:
+            middle = (low + high) // 2
+            paragraph = self.paragraphs[middle]
+            if offset < paragraph.start:
+                high = middle
+            elif offset >= paragraph.end:
+                low = middle + 1
+            else:
+                return paragraph
+        return None
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
