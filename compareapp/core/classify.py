@@ -40,7 +40,7 @@ NUMBER_WORDS = frozenset(
     millions billions half quarter double triple percent""".split()
 )
 _QUOTES = re.compile(r"[“”\"]")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”(\[\n]|--?|[–—])\s*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”(\[\n•●▪|]|--?|[–—])\s*$")
 
 
 def classify_change(

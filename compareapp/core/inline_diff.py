@@ -110,10 +110,11 @@ def _by_paragraph(
 ) -> list[tuple[int, int]]:
     """Split the token range ``[first, last)`` where it crosses from one paragraph to the
     next, so that no difference spans two paragraphs."""
+    starts = sorted(start for start, _ in spans)
     runs = []
     start = first
     for k in range(first + 1, last):
-        if _span_of(tokens[k].start, spans) != _span_of(tokens[k - 1].start, spans):
+        if _span_of(tokens[k].start, starts) != _span_of(tokens[k - 1].start, starts):
             runs.append((start, k))
             start = k
     if start < last:
@@ -121,8 +122,8 @@ def _by_paragraph(
     return runs
 
 
-def _span_of(offset: int, spans: Sequence[tuple[int, int]]) -> int:
-    return bisect.bisect_right([start for start, _ in spans], offset)
+def _span_of(offset: int, starts: list[int]) -> int:
+    return bisect.bisect_right(starts, offset)
 
 
 def _range(slice_: list[Token], tokens: list[Token], index: int) -> tuple[int, int]:
