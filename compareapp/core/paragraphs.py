@@ -63,7 +63,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 def _continues(text: str, previous: tuple[int, int], line: tuple[int, int]) -> bool:
     """Is ``line`` the wrapped continuation of ``previous`` rather than a new paragraph?"""
     width = previous[1] - previous[0]
-    if not _WRAP_MIN <= width <= _WRAP_MAX:
+    if not _WRAP_MIN <= width <= _WRAP_MAX or line[1] - line[0] > _WRAP_MAX:
         return False
     line_start = text.rfind("\n", 0, line[0]) + 1
     return _BULLET.match(text, line_start) is None

@@ -10,10 +10,11 @@ import re
 
 _RULES = (
     (re.compile(r"(?<=[^aeiou])our(s|ed|ing|ite|ites|able|hood|ly)?$"), r"or\1"),
-    (re.compile(r"(?<=[bt])re(s|d)?$"), r"er\1"),
+    (re.compile(r"(?<=[bt])red$"), r"ered"),
+    (re.compile(r"(?<=[bt])re(s)?$"), r"er\1"),
     (re.compile(r"(?<=[^aeiou])is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
     (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
-    (re.compile(r"(?<=[^aeiou][aeiou])ll(ed|ing|er|ers)$"), r"l\1"),
+    (re.compile(r"(?<=[ae])ll(ed|ing|er|ers)$"), r"l\1"),
     (re.compile(r"(?<=[fc])ence(s)?$"), r"ense\1"),
     (re.compile(r"ogue(s)?$"), r"og\1"),
     (re.compile(r"(?<=d)gement(s)?$"), r"gment\1"),
