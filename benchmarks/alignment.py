@@ -148,10 +148,12 @@ ALIGNERS: dict[str, Aligner] = {
 
 
 def evaluate(cases: Sequence[Case], aligner: Aligner) -> tuple[dict[str, Score], Score]:
-    per_case = {case.name: Score().add(aligner(case.a, case.b), case) for case in cases}
+    per_case = {}
     total = Score()
     for case in cases:
-        total.add(aligner(case.a, case.b), case)
+        predicted = aligner(case.a, case.b)
+        per_case[case.name] = Score().add(predicted, case)
+        total.add(predicted, case)
     return per_case, total
 
 

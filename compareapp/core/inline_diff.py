@@ -164,12 +164,16 @@ def _token_opcodes(keys_a: list[str], keys_b: list[str]) -> list[Opcode]:
     """Opcodes like difflib's over two key sequences, computed with diff-match-patch."""
     if len(keys_a) + len(keys_b) > WORD_DIFF_LIMIT:
         return _chunked_opcodes(keys_a, keys_b)
+    return _dmp_opcodes(keys_a, keys_b)
+
+
+def _dmp_opcodes(keys_a: list[str], keys_b: list[str]) -> list[Opcode]:
     alphabet: dict[str, str] = {}
-    text_a = _encode(keys_a, alphabet)
-    text_b = _encode(keys_b, alphabet)
     engine = diff_match_patch()
     engine.Diff_Timeout = 0
-    return _to_opcodes(engine.diff_main(text_a, text_b, False))
+    return _to_opcodes(
+        engine.diff_main(_encode(keys_a, alphabet), _encode(keys_b, alphabet), False)
+    )
 
 
 def _encode(keys: list[str], alphabet: dict[str, str]) -> str:
@@ -206,7 +210,7 @@ def _to_opcodes(diffs: list[tuple[int, str]]) -> list[Opcode]:
 def _chunked_opcodes(keys_a: list[str], keys_b: list[str]) -> list[Opcode]:
     """Diff by sentence-sized chunks first, then by words inside small changed regions."""
     chunks_a, chunks_b = _chunks(keys_a), _chunks(keys_b)
-    coarse = _token_opcodes_unbounded(
+    coarse = _dmp_opcodes(
         ["\x00".join(keys_a[s:e]) for s, e in chunks_a],
         ["\x00".join(keys_b[s:e]) for s, e in chunks_b],
     )
@@ -228,14 +232,6 @@ def _chunked_opcodes(keys_a: list[str], keys_b: list[str]) -> list[Opcode]:
         else:
             opcodes.append(("replace", sa, ea, sb, eb))
     return opcodes
-
-
-def _token_opcodes_unbounded(keys_a: list[str], keys_b: list[str]) -> list[Opcode]:
-    alphabet: dict[str, str] = {}
-    engine = diff_match_patch()
-    engine.Diff_Timeout = 0
-    diffs = engine.diff_main(_encode(keys_a, alphabet), _encode(keys_b, alphabet), False)
-    return _to_opcodes(diffs)
 
 
 def _point(chunks: list[tuple[int, int]], index: int, total: int) -> tuple[int, int]:
