@@ -1,4 +1,5 @@
-"""The ``compareapp`` command: headless comparison now, the window later."""
+"""The ``compareapp`` command: ``compareapp [FILES...]`` opens the window,
+``compareapp compare FILES...`` compares without one and prints the result."""
 
 from __future__ import annotations
 
@@ -19,15 +20,26 @@ def sample_paths() -> list[str]:
     return [str(folder / name) for name in SAMPLE_FILES]
 
 
-def build_parser() -> argparse.ArgumentParser:
+DESCRIPTION = "Compare versions of a news story: aligned paragraphs, changed facts."
+
+
+def build_window_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="compareapp",
-        description="Compare versions of a news story: aligned paragraphs, changed facts.",
+        description=DESCRIPTION,
+        epilog="Without a window: compareapp compare FILE FILE... (see compareapp compare -h)",
     )
     parser.add_argument("--version", action="version", version=f"compareapp {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    compare = commands.add_parser(
-        "compare", help="align two or more documents and print links and differences"
+    parser.add_argument("files", nargs="*", metavar="FILE", help="documents to compare")
+    parser.add_argument("--sample", action="store_true", help="open the bundled sample comparison")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The headless ``compare`` command."""
+    compare = argparse.ArgumentParser(
+        prog="compareapp compare",
+        description="Align two or more documents and print links and differences.",
     )
     compare.add_argument("files", nargs="*", metavar="FILE", help="two or more text files")
     compare.add_argument(
@@ -46,16 +58,18 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument(
         "--sample", action="store_true", help="compare the bundled sample articles"
     )
-    return parser
+    return compare
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command == "compare":
-        return _compare(parser, args)
-    parser.print_help()
-    return 0
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["compare"]:
+        parser = build_parser()
+        return _compare(parser, parser.parse_args(arguments[1:]))
+    args = build_window_parser().parse_args(arguments)
+    from compareapp.ui.app import run_window
+
+    return run_window(args.files, sample=args.sample)
 
 
 def _compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:

@@ -1,0 +1,141 @@
+"""Linked scrolling as a pure function: where pane B goes when pane A scrolls.
+
+Positions are in any vertical unit (pixels in the window). An anchor says that the extent
+``[a_top, a_bottom)`` of document A shows the same text as ``[b_top, b_bottom)`` of B.
+Between and inside anchors, positions map linearly, so scrolling is smooth, and the two
+documents' ends map to each other, so both panes reach their ends.
+
+The position that is kept aligned is the *sync point*: a third of the way down the view in
+mid-document, easing to the top of the view near the start and to the bottom near the end.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+RESTING_SYNC_POINT = 1 / 3
+"""Where in the view (0 top, 1 bottom) the aligned position sits in mid-document."""
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Extent ``[a_top, a_bottom)`` of A shows the same text as ``[b_top, b_bottom)`` of B."""
+
+    a_top: float
+    a_bottom: float
+    b_top: float
+    b_bottom: float
+
+    def swapped(self) -> Anchor:
+        return Anchor(self.b_top, self.b_bottom, self.a_top, self.a_bottom)
+
+
+class PositionMap:
+    """A monotone, piecewise-linear map from positions in A to positions in B."""
+
+    def __init__(self, anchors: Iterable[Anchor], height_a: float, height_b: float) -> None:
+        self.height_a = max(0.0, height_a)
+        self.height_b = max(0.0, height_b)
+        self._anchors = monotone_anchors(anchors, self.height_a, self.height_b)
+        xs, ys = [0.0], [0.0]
+        for anchor in self._anchors:
+            xs += [anchor.a_top, anchor.a_bottom]
+            ys += [anchor.b_top, anchor.b_bottom]
+        xs.append(self.height_a)
+        ys.append(self.height_b)
+        self._xs, self._ys = xs, ys
+
+    def __call__(self, position: float) -> float:
+        """The position in B that corresponds to ``position`` in A."""
+        position = min(max(position, 0.0), self.height_a)
+        if position <= 0.0:
+            return 0.0  # the documents' starts map to each other, as their ends do
+        right = min(bisect.bisect_right(self._xs, position), len(self._xs) - 1)
+        left = right - 1
+        x0, x1 = self._xs[left], self._xs[right]
+        y0, y1 = self._ys[left], self._ys[right]
+        if x1 <= x0:
+            return y1
+        fraction = min(1.0, (position - x0) / (x1 - x0))
+        return min(y0 + (y1 - y0) * fraction, y1)
+
+    def reversed(self) -> PositionMap:
+        """The map from B back to A."""
+        return PositionMap(
+            (anchor.swapped() for anchor in self._anchors), self.height_b, self.height_a
+        )
+
+
+def monotone_anchors(anchors: Iterable[Anchor], height_a: float, height_b: float) -> list[Anchor]:
+    """Anchors in order on both sides, inside both documents. Going down A, an anchor that
+    overlaps or precedes the last kept one in either document is dropped (a moved passage
+    cannot be kept aligned without the panes jumping back and forth)."""
+    kept: list[Anchor] = []
+    last_a = last_b = 0.0
+    for anchor in sorted(anchors, key=lambda anchor: (anchor.a_top, anchor.b_top)):
+        if anchor.a_bottom < anchor.a_top or anchor.b_bottom < anchor.b_top:
+            continue
+        if anchor.a_top < last_a or anchor.b_top < last_b:
+            continue
+        if anchor.a_bottom > height_a or anchor.b_bottom > height_b:
+            continue
+        kept.append(anchor)
+        last_a, last_b = anchor.a_bottom, anchor.b_bottom
+    return kept
+
+
+def sync_point(value: float, page: float, maximum: float) -> float:
+    """Where in the view (0 top, 1 bottom) the aligned position sits at scroll ``value``.
+
+    It rests at a third of the view, and moves to the top within the first third of a page
+    of scrolling and to the bottom within the last two thirds, so that at either end of the
+    document the aligned position is the document's end.
+    """
+    if maximum <= 0 or page <= 0:
+        return 0.0
+    value = min(max(value, 0.0), maximum)
+    if maximum <= page:
+        return value / maximum
+    rest = RESTING_SYNC_POINT
+    point = rest * min(1.0, value / (page * rest))
+    bottom_zone = page * (1 - rest)
+    point += (1 - rest) * max(0.0, (value - (maximum - bottom_zone)) / bottom_zone)
+    return point
+
+
+def synced_value(
+    value_a: float, page_a: float, page_b: float, maximum_b: float, position_map: PositionMap
+) -> float:
+    """The scroll value of pane B that lines it up with pane A at scroll ``value_a``.
+
+    ``page_*`` is a pane's visible height, ``maximum_*`` its largest scroll value; the
+    map's heights are the documents' full heights. Each pane's sync point follows its own
+    scroll value, and B's value is the one that puts B's sync point on the position that
+    matches A's. That value grows with ``value_a``, so B never scrolls back while A scrolls
+    on (as it would with A's sync point reused in B where B's text is the shorter).
+    """
+    maximum_a = position_map.height_a - page_a
+    point = sync_point(value_a, page_a, maximum_a)
+    target = position_map(value_a + point * page_a)
+    return _value_with_sync_point_at(target, page_b, max(0.0, maximum_b))
+
+
+def _value_with_sync_point_at(position: float, page: float, maximum: float) -> float:
+    """The scroll value whose sync point sits at document ``position``: the inverse of
+    ``value + sync_point(value) * page``, which is increasing and linear between the corners
+    of :func:`sync_point`, clamped to ``[0, maximum]``."""
+    if maximum <= 0:
+        return 0.0
+    corners = (page * RESTING_SYNC_POINT, maximum - page * (1 - RESTING_SYNC_POINT))
+    values = [0.0, *sorted({corner for corner in corners if 0 < corner < maximum}), maximum]
+    positions = [value + sync_point(value, page, maximum) * page for value in values]
+    if position <= positions[0]:
+        return 0.0
+    if position >= positions[-1]:
+        return maximum
+    right = bisect.bisect_right(positions, position)
+    v0, v1 = values[right - 1], values[right]
+    p0, p1 = positions[right - 1], positions[right]
+    return v0 + (v1 - v0) * (position - p0) / (p1 - p0)

@@ -1,0 +1,236 @@
+"""What the comparison window shows, computed without Qt.
+
+The window asks one object every question: which words to highlight in a pane, which
+bands to paint between two neighbouring panes, which passages keep the panes in step,
+where the next difference is, and the counts for the status bar. Documents other than
+the base are compared with the base; two neighbouring panes that are both not the base
+are compared with each other for their bands.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from compareapp.core.align import Link, LinkKind
+from compareapp.core.classify import DifferenceClass
+from compareapp.core.comparison import Comparison, LinkedPair, link_groups
+from compareapp.core.inline_diff import Difference, Operation
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """Characters ``[start, end)`` of a document that differ from the other side.
+
+    ``removed`` marks text of the base that another document changed or dropped; the
+    other documents' changed or added text is not ``removed``.
+    """
+
+    start: int
+    end: int
+    kind: DifferenceClass
+    removed: bool
+
+
+@dataclass(frozen=True)
+class Band:
+    """A link between paragraph ``left`` of the left pane and ``right`` of the right pane."""
+
+    left: int
+    right: int
+    moved: bool
+    changed: bool
+
+
+@dataclass(frozen=True)
+class SyncGroup:
+    """Paragraphs ``base_first..base_last`` of the base say what ``first..last`` of another
+    document say, in reading order: the passages that keep the panes in step."""
+
+    base_first: int
+    base_last: int
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
+class Stop:
+    """A difference to navigate to: ``[start, end)`` in ``document`` (empty where the text
+    was dropped), and where it is in ``other``."""
+
+    document: int
+    start: int
+    end: int
+    kind: DifferenceClass
+    other: int
+    other_start: int
+    other_end: int
+
+
+@dataclass(frozen=True)
+class Counts:
+    linked: int
+    changed: int
+    moved: int
+    unique: tuple[int, ...]
+    by_class: dict[DifferenceClass, int]
+
+
+class ComparisonViewModel:
+    """The window's view of a :class:`Comparison`; ``typographic`` shows typographic-only
+    differences too."""
+
+    def __init__(self, comparison: Comparison, typographic: bool = False) -> None:
+        self.comparison = comparison
+        self.typographic = typographic
+        self._oriented: dict[tuple[int, int], list[LinkedPair]] = {}
+
+    @property
+    def base(self) -> int:
+        return self.comparison.base
+
+    @property
+    def document_count(self) -> int:
+        return len(self.comparison.documents)
+
+    def pairs(self, a: int, b: int) -> list[LinkedPair]:
+        """The linked pairs between documents ``a`` and ``b``, oriented from ``a`` to ``b``."""
+        if (a, b) not in self._oriented:
+            if b == self.base:
+                pairs = [_swapped_pair(pair) for pair in self.comparison.pair(b, a).pairs]
+            else:
+                pairs = list(self.comparison.pair(a, b).pairs)
+            self._oriented[(a, b)] = pairs
+        return self._oriented[(a, b)]
+
+    def partners(self, document: int) -> list[int]:
+        """The documents ``document`` is compared with: all others for the base, else the
+        base."""
+        return self.comparison.others() if document == self.base else [self.base]
+
+    def shown(self, difference: Difference) -> bool:
+        return self.typographic or difference.operation is not Operation.TYPOGRAPHIC
+
+    def highlights(self, document: int) -> list[Highlight]:
+        """Changed text in ``document``, in document order, without duplicates."""
+        removed = document == self.base
+        found = {
+            Highlight(d.a_start, d.a_end, d.kind, removed)
+            for other in self.partners(document)
+            for pair in self.pairs(document, other)
+            for d in pair.differences
+            if d.a_end > d.a_start and self.shown(d)
+        }
+        return sorted(found, key=lambda h: (h.start, h.end, h.kind.value))
+
+    def unique_paragraphs(self, document: int) -> list[int]:
+        return self.comparison.unique_paragraphs(document)
+
+    def moved_paragraphs(self, document: int) -> set[int]:
+        return {
+            pair.link.a
+            for other in self.partners(document)
+            for pair in self.pairs(document, other)
+            if pair.link.kind is LinkKind.MOVED
+        }
+
+    def bands(self, left: int, right: int) -> list[Band]:
+        """One band per link between two neighbouring panes."""
+        return [
+            Band(
+                pair.link.a,
+                pair.link.b,
+                pair.link.kind is LinkKind.MOVED,
+                any(self.shown(d) for d in pair.differences),
+            )
+            for pair in self.pairs(left, right)
+        ]
+
+    def sync_groups(self, document: int) -> list[SyncGroup]:
+        """Passages of the base and ``document`` in step, in reading order (moved links are
+        left out: they cannot be kept in view without jumping)."""
+        links = [
+            pair.link
+            for pair in self.pairs(self.base, document)
+            if pair.link.kind is not LinkKind.MOVED
+        ]
+        groups = [
+            SyncGroup(
+                min(link.a for link in group),
+                max(link.a for link in group),
+                min(link.b for link in group),
+                max(link.b for link in group),
+            )
+            for group in link_groups(links)
+        ]
+        return sorted(groups, key=lambda group: (group.base_first, group.first))
+
+    def counterparts(self, document: int, paragraph: int) -> dict[int, list[int]]:
+        """For each other document, the paragraphs linked to ``paragraph``."""
+        found: dict[int, list[int]] = {}
+        for other in range(self.document_count):
+            if other != document:
+                linked = [p.link.b for p in self.pairs(document, other) if p.link.a == paragraph]
+                found[other] = sorted(set(linked))
+        return found
+
+    def stops(self, document: int) -> list[Stop]:
+        """Every shown difference as seen from ``document``, in its reading order."""
+        return self._stops[document]
+
+    @cached_property
+    def _stops(self) -> list[list[Stop]]:
+        every: list[list[Stop]] = []
+        for document in range(self.document_count):
+            found = {
+                Stop(document, d.a_start, d.a_end, d.kind, other, d.b_start, d.b_end)
+                for other in self.partners(document)
+                for pair in self.pairs(document, other)
+                for d in pair.differences
+                if self.shown(d)
+            }
+            every.append(sorted(found, key=lambda s: (s.start, s.end, s.other, s.other_start)))
+        return every
+
+    def next_stop(
+        self, document: int, position: int, forward: bool = True, significant: bool = False
+    ) -> Stop | None:
+        """The first stop after (or last before) character ``position`` of ``document``;
+        ``significant`` skips all but numbers, names and quotations."""
+        stops = [s for s in self.stops(document) if s.kind.significant or not significant]
+        starts = [stop.start for stop in stops]
+        if forward:
+            index = bisect.bisect_right(starts, position)
+            return stops[index] if index < len(stops) else None
+        index = bisect.bisect_left(starts, position) - 1
+        return stops[index] if index >= 0 else None
+
+    def counts(self) -> Counts:
+        """Links, changed and moved links, unique paragraphs and differences by class,
+        over the base's comparison with every other document."""
+        links = [
+            pair for other in self.comparison.others() for pair in self.pairs(self.base, other)
+        ]
+        differences = [d for pair in links for d in pair.differences if self.shown(d)]
+        return Counts(
+            linked=len(links),
+            changed=sum(1 for pair in links if any(self.shown(d) for d in pair.differences)),
+            moved=sum(1 for pair in links if pair.link.kind is LinkKind.MOVED),
+            unique=tuple(len(self.unique_paragraphs(d)) for d in range(self.document_count)),
+            by_class=dict(Counter(d.kind for d in differences)),
+        )
+
+
+def _swapped_pair(pair: LinkedPair) -> LinkedPair:
+    link: Link = replace(pair.link, a=pair.link.b, b=pair.link.a)
+    return LinkedPair(link, tuple(_swapped_difference(d) for d in pair.differences))
+
+
+def _swapped_difference(difference: Difference) -> Difference:
+    d = difference
+    operation = {Operation.DELETE: Operation.INSERT, Operation.INSERT: Operation.DELETE}.get(
+        d.operation, d.operation
+    )
+    return Difference(operation, d.b_start, d.b_end, d.a_start, d.a_end, d.b_text, d.a_text, d.kind)

@@ -1,0 +1,1 @@
+"""The Qt window: panes, link maps and overview strips that present what the core computes."""

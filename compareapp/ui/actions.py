@@ -1,0 +1,89 @@
+"""Every command of the window declared once: menus, toolbar and shortcuts are built from
+this list, so a shortcut shown in a menu is the shortcut that works."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+Key = QKeySequence.StandardKey | str
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    name: str
+    text: str
+    menu: str
+    shortcuts: tuple[Key, ...] = ()
+    tip: str = ""
+    icon: str = ""
+    checkable: bool = False
+    checked: bool = False
+    toolbar: bool = False
+    short: str = ""
+    """The toolbar label, when it differs from the menu text."""
+
+
+ACTIONS = (
+    ActionSpec("open", "&Open…", "&File", (QKeySequence.StandardKey.Open,),
+               "Open documents to compare", "document-open", toolbar=True),
+    ActionSpec("open_sample", "Open &Sample Comparison", "&File",
+               tip="Compare the two sample articles that come with the app"),
+    ActionSpec("quit", "&Quit", "&File", (QKeySequence.StandardKey.Quit,), icon="application-exit"),
+    ActionSpec("previous_difference", "&Previous Difference", "&Go", ("Alt+Up", "Shift+F8"),
+               "Go to the previous difference", "go-up", toolbar=True,
+               short="Previous"),
+    ActionSpec("next_difference", "&Next Difference", "&Go", ("Alt+Down", "F8"),
+               "Go to the next difference", "go-down", toolbar=True,
+               short="Next"),
+    ActionSpec("previous_significant", "Previous Si&gnificant Difference", "&Go",
+               ("Ctrl+Alt+Up", "Shift+F7"),
+               "Previous changed number, name or quotation", "go-top", toolbar=True,
+               short="Previous fact"),
+    ActionSpec("next_significant", "Next &Significant Difference", "&Go",
+               ("Ctrl+Alt+Down", "F7"),
+               "Next changed number, name or quotation", "go-bottom", toolbar=True,
+               short="Next fact"),
+    ActionSpec("linked_scrolling", "&Linked Scrolling", "&View", ("Ctrl+L",),
+               "Scroll all panes together", "view-refresh", checkable=True, checked=True,
+               toolbar=True, short="Linked scrolling"),
+    ActionSpec("show_typographic", "Show &Typographic Differences", "&View", ("Ctrl+T",),
+               "Also mark quotes, dashes and spaces that differ", checkable=True),
+)  # fmt: skip
+
+
+def build_actions(
+    window: QMainWindow,
+    handlers: Mapping[str, Callable[..., object]],
+    toolbar: QToolBar,
+    specs: tuple[ActionSpec, ...] = ACTIONS,
+) -> tuple[dict[str, QAction], dict[str, QMenu]]:
+    """Create the actions of ``specs``, put them in the window's menus and ``toolbar``,
+    and connect each to ``handlers[name]``."""
+    actions: dict[str, QAction] = {}
+    menus: dict[str, QMenu] = {}
+    for spec in specs:
+        action = QAction(QIcon.fromTheme(spec.icon), spec.text, window)
+        action.setObjectName(spec.name)
+        action.setShortcuts([QKeySequence(key) for key in spec.shortcuts])
+        tip = spec.tip or spec.text.replace("&", "").rstrip("…")
+        if spec.shortcuts:
+            native = QKeySequence.SequenceFormat.NativeText
+            tip += f" ({QKeySequence(spec.shortcuts[0]).toString(native)})"
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        if spec.short:
+            action.setIconText(spec.short)
+        action.setCheckable(spec.checkable)
+        action.setChecked(spec.checked)
+        action.triggered.connect(handlers[spec.name])
+        if spec.menu not in menus:
+            menus[spec.menu] = window.menuBar().addMenu(spec.menu)
+        menus[spec.menu].addAction(action)
+        if spec.toolbar:
+            toolbar.addAction(action)
+        actions[spec.name] = action
+    return actions, menus

@@ -1,0 +1,64 @@
+"""The slow part of opening a comparison, run off the UI thread: read the files, align
+and diff them, and prepare each pane's formatted text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from compareapp.core.comparison import Comparison
+from compareapp.core.display_text import DisplayText
+from compareapp.core.document import Document
+from compareapp.core.loading import LoadError, load_document
+from compareapp.core.view_model import ComparisonViewModel
+from compareapp.ui.comparison_view import ComparisonResult
+from compareapp.ui.document_builder import build_text_document
+from compareapp.ui.tasks import BackgroundTask
+
+
+@dataclass
+class JobOutcome:
+    """The documents that loaded, the files that did not, and the comparison when there
+    are at least two documents."""
+
+    documents: list[Document]
+    errors: list[LoadError]
+    result: ComparisonResult | None
+
+
+def prepare_comparison(
+    sources: Sequence[Document | str], base: int, typographic: bool, task: BackgroundTask
+) -> JobOutcome:
+    """Load the ``sources`` that are paths, then compare everything with document ``base``."""
+    documents: list[Document] = []
+    errors: list[LoadError] = []
+    for source in sources:
+        if isinstance(source, Document):
+            documents.append(source)
+            continue
+        task.progress(f"Reading {source}")
+        try:
+            documents.append(load_document(source))
+        except LoadError as error:
+            errors.append(error)
+    if len(documents) < 2:
+        return JobOutcome(documents, errors, None)
+    comparison = Comparison(documents, base=min(max(base, 0), len(documents) - 1))
+    model = ComparisonViewModel(comparison, typographic)
+    for other in comparison.others():
+        task.progress(f"Aligning {documents[other].name} with {documents[comparison.base].name}")
+        comparison.pair(comparison.base, other)
+    for left in range(len(documents) - 1):
+        task.check()
+        model.bands(left, left + 1)
+    displays, text_documents = [], []
+    for index, document in enumerate(documents):
+        task.progress(f"Highlighting {document.name}")
+        displays.append(DisplayText.of(document))
+        text_documents.append(
+            build_text_document(
+                displays[-1], model.highlights(index), model.unique_paragraphs(index)
+            )
+        )
+        model.stops(index)
+    return JobOutcome(documents, errors, ComparisonResult(model, displays, text_documents))

@@ -1,0 +1,221 @@
+"""The panes side by side with link maps between them, kept in step.
+
+It shows a :class:`ComparisonResult` (documents, the core's view model and the prepared
+text documents), answers clicks on paragraphs and bands by selecting the link, and moves
+between differences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from compareapp.core.display_text import DisplayText
+from compareapp.core.document import Document
+from compareapp.core.view_model import ComparisonViewModel, Stop
+from compareapp.ui.document_pane import DocumentPane
+from compareapp.ui.link_map import LinkMap
+from compareapp.ui.scroll_linker import ScrollLinker
+
+
+@dataclass
+class ComparisonResult:
+    """What the background job prepares for the view."""
+
+    model: ComparisonViewModel
+    displays: list[DisplayText]
+    text_documents: list[QTextDocument]
+
+    @property
+    def documents(self) -> list[Document]:
+        return list(self.model.comparison.documents)
+
+
+class ComparisonView(QWidget):
+    pane_close_requested = Signal(int)
+    base_requested = Signal(int)
+    files_dropped_on_pane = Signal(int, list)
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.splitter)
+        self.panes: list[DocumentPane] = []
+        self.link_maps: list[LinkMap] = []
+        self.result: ComparisonResult | None = None
+        self.linker: ScrollLinker | None = None
+        self.current_document = 0
+        self._positions: dict[int, int] = {}
+
+    @property
+    def model(self) -> ComparisonViewModel:
+        assert self.result is not None
+        return self.result.model
+
+    def show_result(self, result: ComparisonResult) -> None:
+        """Replace whatever is shown with ``result``."""
+        for index in reversed(range(self.splitter.count())):
+            widget = self.splitter.widget(index)
+            widget.hide()
+            widget.deleteLater()
+        self.result, self.panes, self.link_maps = result, [], []
+        self._positions.clear()
+        model = result.model
+        self.panes = [
+            self._make_pane(index, document, result.text_documents[index])
+            for index, document in enumerate(result.documents)
+        ]
+        for index, pane in enumerate(self.panes):
+            if index:
+                link_map = LinkMap(self.panes[index - 1].view, pane.view)
+                link_map.set_bands(model.bands(index - 1, index))
+                link_map.band_clicked.connect(self._band_clicker(index - 1))
+                self.link_maps.append(link_map)
+                self.splitter.addWidget(link_map)
+            self.splitter.addWidget(pane)
+            self.splitter.setStretchFactor(self.splitter.count() - 1, 1)
+        self.linker = ScrollLinker([pane.view for pane in self.panes], model)
+        self.current_document = model.base
+
+    def _make_pane(self, index: int, document: Document, text: QTextDocument) -> DocumentPane:
+        model = self.model
+        pane = DocumentPane(document)
+        pane.view.set_text_document(text)
+        pane.set_base(index == model.base)
+        highlights = model.highlights(index)
+        paragraph_of = [document.paragraph_at(h.start) for h in highlights]
+        pane.strip.set_marks(
+            changed={p.index for p in paragraph_of if p},
+            significant={
+                p.index
+                for p, h in zip(paragraph_of, highlights, strict=True)
+                if p and h.kind.significant
+            },
+            unique=set(model.unique_paragraphs(index)),
+            moved=model.moved_paragraphs(index),
+        )
+        pane.close_requested.connect(lambda: self.pane_close_requested.emit(index))
+        pane.base_requested.connect(lambda: self.base_requested.emit(index))
+        pane.files_dropped.connect(lambda paths: self.files_dropped_on_pane.emit(index, paths))
+        pane.view.paragraph_clicked.connect(
+            lambda paragraph: self.select_paragraph(index, paragraph)
+        )
+        return pane
+
+    def _band_clicker(self, left: int) -> Callable[[int, int], None]:
+        return lambda paragraph, _counterpart: self.select_paragraph(left, paragraph)
+
+    # Selection --------------------------------------------------------------------------
+
+    def select_paragraph(self, document: int, paragraph: int) -> None:
+        """Select ``paragraph`` of ``document`` with its counterparts, and bring the
+        counterparts into view."""
+        self.current_document = document
+        self._positions[document] = self.result.documents[document].paragraphs[paragraph].start
+        selected = {document: [paragraph], **self.model.counterparts(document, paragraph)}
+        self._show_selection(selected)
+        for other, paragraphs in selected.items():
+            if other != document and paragraphs:
+                self._reveal(other, paragraphs[0])
+        linked = sum(len(p) for other, p in selected.items() if other != document)
+        self.message.emit(
+            f"Paragraph {paragraph + 1} of {self.result.documents[document].name}: "
+            + (f"{linked} linked paragraph(s)" if linked else "unique to this source")
+        )
+
+    def _show_selection(
+        self, selected: dict[int, list[int]], current: dict[int, tuple[int, int]] | None = None
+    ) -> None:
+        current = current or {}
+        for index, pane in enumerate(self.panes):
+            pane.view.show_selected(selected.get(index, []), current.get(index))
+        for index, link_map in enumerate(self.link_maps):
+            left, right = selected.get(index, []), selected.get(index + 1, [])
+            chosen = [(a, b) for a in left for b in right]
+            link_map.select(chosen[0] if chosen else None)
+
+    def _reveal(self, document: int, paragraph: int, *, force: bool = False) -> None:
+        """Scroll pane ``document`` (alone) so that ``paragraph`` sits a third of the way
+        down, unless it is already in view."""
+        view = self.panes[document].view
+        extents = view.paragraph_extents()
+        if paragraph >= len(extents):
+            return
+        top, bottom = extents[paragraph]
+        value, page = view.scroll_value(), view.verticalScrollBar().pageStep()
+        if not force and top >= value and bottom <= value + page:
+            return
+        assert self.linker is not None
+        with self.linker.paused():
+            view.set_scroll_value(top - page / 3)
+
+    # Navigation -------------------------------------------------------------------------
+
+    def go_to_difference(self, forward: bool = True, significant: bool = False) -> Stop | None:
+        """Select the next (or previous) difference in the current pane and its
+        counterpart; ``significant`` stops only at numbers, names and quotations."""
+        if self.result is None:
+            return None
+        document = self.current_document
+        position = self._positions.get(document, -1 if forward else 1 << 62)
+        stop = self.model.next_stop(document, position, forward, significant)
+        if stop is None:
+            what = "significant difference" if significant else "difference"
+            self.message.emit(f"No {'next' if forward else 'previous'} {what}")
+            return None
+        self._positions[document] = stop.start
+        self._show_stop(stop)
+        return stop
+
+    def _show_stop(self, stop: Stop) -> None:
+        displays = self.result.displays if self.result else []
+        spans = {
+            stop.document: (stop.start, stop.end),
+            stop.other: (stop.other_start, stop.other_end),
+        }
+        current, selected = {}, {}
+        for document, (start, end) in spans.items():
+            display = displays[document]
+            current[document] = (display.position(start), display.position(end))
+            paragraph = self.result.documents[document].paragraph_at(start)
+            selected[document] = [paragraph.index] if paragraph else []
+        self._show_selection(selected, current)
+        view = self.panes[stop.document].view
+        view.select_range(*current[stop.document])
+        self._scroll_to_position(stop.document, current[stop.document][0])
+        other = selected[stop.other]
+        if other:
+            self._reveal(stop.other, other[0])
+        self.message.emit(
+            f"{stop.kind.value.capitalize()} difference: "
+            f"“{self._quote(stop.document, stop.start, stop.end)}” → "
+            f"“{self._quote(stop.other, stop.other_start, stop.other_end)}”"
+        )
+
+    def _quote(self, document: int, start: int, end: int) -> str:
+        text = self.result.documents[document].text[start:end] if self.result else ""
+        return text if len(text) <= 60 else text[:57] + "…"
+
+    def _scroll_to_position(self, document: int, position: int) -> None:
+        """Scroll pane ``document`` so that view ``position`` sits a third of the way down;
+        the other panes follow."""
+        view = self.panes[document].view
+        cursor = view.textCursor()
+        cursor.setPosition(position)
+        y = view.cursorRect(cursor).top() + view.scroll_value()
+        view.set_scroll_value(y - view.verticalScrollBar().pageStep() / 3)
+
+    def set_linked_scrolling(self, enabled: bool) -> None:
+        if self.linker is not None:
+            self.linker.enabled = enabled
+            if enabled:
+                self.linker.follow(self.current_document)

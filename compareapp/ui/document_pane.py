@@ -1,0 +1,89 @@
+"""One document in the comparison: a header saying what it is, its text, its overview."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from compareapp.core.document import Document
+from compareapp.ui.overview_strip import OverviewStrip
+from compareapp.ui.text_view import DocumentTextView
+
+
+def local_paths(event: QDragEnterEvent | QDropEvent) -> list[str]:
+    """The local files a drag carries."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+
+class DocumentPane(QWidget):
+    close_requested = Signal()
+    base_requested = Signal()
+    files_dropped = Signal(list)
+    """Files dropped on this pane, to replace its document."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setAcceptDrops(True)
+        self.name_label = QLabel()
+        font = self.name_label.font()
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.info_label = QLabel()
+        self.info_label.setEnabled(False)
+        self.base_button = QToolButton(text="Base", checkable=True)
+        self.base_button.setToolTip("Compare the other documents with this one")
+        self.base_button.clicked.connect(self.base_requested)
+        self.close_button = QToolButton(text="✕")
+        self.close_button.setToolTip("Close this document")
+        self.close_button.setAccessibleName("Close document")
+        self.close_button.clicked.connect(self.close_requested)
+        self.view = DocumentTextView()
+        self.strip = OverviewStrip(self.view)
+
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.name_label)
+        titles.addWidget(self.info_label)
+        header = QHBoxLayout()
+        header.addLayout(titles, 1)
+        header.addWidget(self.base_button)
+        header.addWidget(self.close_button)
+        body = QHBoxLayout()
+        body.setSpacing(0)
+        body.addWidget(self.view, 1)
+        body.addWidget(self.strip)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(header)
+        layout.addLayout(body, 1)
+        self._describe()
+
+    def _describe(self) -> None:
+        document = self.document
+        self.name_label.setText(document.name)
+        self.info_label.setText(
+            f"{document.encoding} · {document.word_count:,} words · {document.path}"
+        )
+        self.info_label.setToolTip(document.path)
+        self.name_label.setToolTip(f"{document.path}\nSHA-256 {document.sha256}")
+        self.setAccessibleName(f"Document {document.name}")
+
+    def set_base(self, is_base: bool) -> None:
+        self.base_button.setChecked(is_base)
+        self.base_button.setText("Base" if is_base else "Make base")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)

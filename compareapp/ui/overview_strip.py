@@ -1,0 +1,72 @@
+"""A thin strip beside a pane that shows the whole document: where its differences,
+unique and moved paragraphs are, and which part is in view. A click jumps there."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from compareapp.ui import styles
+from compareapp.ui.text_view import DocumentTextView
+
+STRIP_WIDTH = 14
+
+
+class OverviewStrip(QWidget):
+    def __init__(self, view: DocumentTextView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.marks: dict[int, QColor] = {}
+        """Paragraph index to the colour of its mark."""
+        self.setFixedWidth(STRIP_WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip("Overview: red marks numbers, names and quotations; click to jump")
+        view.verticalScrollBar().valueChanged.connect(self.update)
+        view.extents_changed.connect(self.update)
+
+    def set_marks(
+        self, changed: set[int], significant: set[int], unique: set[int], moved: set[int]
+    ) -> None:
+        """Colour each paragraph by the most important thing about it."""
+        marks: dict[int, QColor] = {}
+        for paragraphs, colour in (
+            (unique, styles.STRIP_UNIQUE),
+            (moved, styles.STRIP_MOVED),
+            (changed, styles.STRIP_CHANGE),
+            (significant, styles.STRIP_SIGNIFICANT),
+        ):
+            marks.update(dict.fromkeys(paragraphs, colour))
+        self.marks = marks
+        self.update()
+
+    def _scale(self) -> float:
+        return self.height() / max(1.0, self.view.document_height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().base())
+        scale = self._scale()
+        extents = self.view.paragraph_extents()
+        for index, colour in self.marks.items():
+            if index < len(extents):
+                top, bottom = extents[index]
+                height = max(2.0, (bottom - top) * scale)
+                inset = 1 if colour == styles.STRIP_SIGNIFICANT else 3
+                painter.fillRect(
+                    QRectF(inset, top * scale, self.width() - 2 * inset, height), colour
+                )
+        bar = self.view.verticalScrollBar()
+        painter.setPen(self.palette().text().color())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(
+            QRectF(0.5, bar.value() * scale, self.width() - 1.0, bar.pageStep() * scale)
+        )
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Centre the view on the clicked place."""
+        target = event.position().y() / self._scale()
+        bar = self.view.verticalScrollBar()
+        self.view.set_scroll_value(target - bar.pageStep() / 2)

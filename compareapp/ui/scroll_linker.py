@@ -1,0 +1,84 @@
+"""Keeps the panes in step: scrolling one scrolls the others to the matching passage.
+
+The mapping is core's :mod:`compareapp.core.scroll_sync`; this class only feeds it the
+panes' paragraph extents and applies its answer, with re-entry blocked so that panes
+moved by the linker do not move the others back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+
+from compareapp.core.scroll_sync import Anchor, PositionMap, synced_value
+from compareapp.core.view_model import ComparisonViewModel
+from compareapp.ui.text_view import DocumentTextView
+
+
+class ScrollLinker:
+    def __init__(self, views: Sequence[DocumentTextView], model: ComparisonViewModel) -> None:
+        self.views = list(views)
+        self.model = model
+        self.enabled = True
+        self._busy = False
+        self._maps: dict[int, PositionMap] = {}
+        for index, view in enumerate(self.views):
+            view.verticalScrollBar().valueChanged.connect(self._follower(index))
+            view.extents_changed.connect(self._maps.clear)
+
+    def _follower(self, index: int) -> Callable[[int], None]:
+        return lambda _value: self.follow(index)
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """Scroll panes by hand inside this block without the others following."""
+        busy, self._busy = self._busy, True
+        try:
+            yield
+        finally:
+            self._busy = busy
+
+    def follow(self, leader: int) -> None:
+        """Line every other pane up with pane ``leader``."""
+        if self._busy or not self.enabled:
+            return
+        with self.paused():
+            base = self.model.base
+            if leader != base:
+                self._apply(leader, base, self._map(leader).reversed())
+            for other in range(len(self.views)):
+                if other not in (base, leader):
+                    self._apply(base, other, self._map(other))
+
+    def _apply(self, source: int, target: int, position_map: PositionMap) -> None:
+        view, other = self.views[source], self.views[target]
+        bar = other.verticalScrollBar()
+        other.set_scroll_value(
+            synced_value(
+                view.scroll_value(),
+                view.verticalScrollBar().pageStep(),
+                bar.pageStep(),
+                bar.maximum(),
+                position_map,
+            )
+        )
+
+    def _map(self, document: int) -> PositionMap:
+        """Positions in the base pane to positions in pane ``document``."""
+        if document not in self._maps:
+            base_view, view = self.views[self.model.base], self.views[document]
+            base_extents, extents = base_view.paragraph_extents(), view.paragraph_extents()
+            anchors = [
+                Anchor(
+                    base_extents[group.base_first][0],
+                    base_extents[group.base_last][1],
+                    extents[group.first][0],
+                    extents[group.last][1],
+                )
+                for group in self.model.sync_groups(document)
+                if group.base_last < len(base_extents) and group.last < len(extents)
+            ]
+            self._maps[document] = PositionMap(
+                anchors, base_view.document_height(), view.document_height()
+            )
+        return self._maps[document]

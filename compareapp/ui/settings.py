@@ -1,0 +1,35 @@
+"""The app's settings file (in the user's config directory) and the recent-files list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_config_dir
+from PySide6.QtCore import QSettings
+
+APP_NAME = "compareapp"
+RECENT_FILES_KEY = "recent_files"
+RECENT_FILES_LIMIT = 12
+
+
+def app_settings() -> QSettings:
+    path = Path(user_config_dir(APP_NAME)) / "settings.ini"
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def recent_files() -> list[str]:
+    value = app_settings().value(RECENT_FILES_KEY, [])
+    if isinstance(value, str):  # QSettings gives a one-item list back as a string
+        value = [value]
+    return [str(path) for path in value or []]
+
+
+def remember_files(paths: list[str]) -> list[str]:
+    """Put ``paths`` first in the recent-files list and return the new list."""
+    absolute = [str(Path(path).absolute()) for path in paths]
+    recent = absolute + [path for path in recent_files() if path not in absolute]
+    recent = recent[:RECENT_FILES_LIMIT]
+    settings = app_settings()
+    settings.setValue(RECENT_FILES_KEY, recent)
+    settings.sync()
+    return recent

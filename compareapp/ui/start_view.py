@@ -1,0 +1,48 @@
+"""What a newcomer sees first: a drop target, an Open button and the sample comparison."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class StartView(QWidget):
+    open_requested = Signal()
+    sample_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        target = QFrame()
+        target.setFrameShape(QFrame.Shape.StyledPanel)
+        target.setFrameShadow(QFrame.Shadow.Sunken)
+        title = QLabel("<h2>Drop two or more versions of a story here</h2>")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint = QLabel(
+            "A wire report and a rewrite, two outlets' takes, a draft and the published "
+            "piece: plain text files are aligned paragraph by paragraph and every changed "
+            "word, number, name and quotation is highlighted."
+        )
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note = QLabel()
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note.setWordWrap(True)
+        self.open_button = QPushButton("Open Files…")
+        self.open_button.clicked.connect(self.open_requested)
+        self.sample_button = QPushButton("Open the Sample Comparison")
+        self.sample_button.setToolTip("Two short fictional articles written for this app")
+        self.sample_button.clicked.connect(self.sample_requested)
+        inner = QVBoxLayout(target)
+        inner.setContentsMargins(40, 40, 40, 40)
+        inner.setSpacing(16)
+        inner.addStretch(1)
+        for widget in (title, hint, self.note, self.open_button, self.sample_button):
+            inner.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addStretch(1)
+        hint.setMaximumWidth(560)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 60, 60, 60)
+        layout.addWidget(target)
+
+    def set_note(self, text: str) -> None:
+        self.note.setText(text)

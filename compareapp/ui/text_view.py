@@ -1,0 +1,131 @@
+"""The read-only, word-wrapped view of one document's text, one block per paragraph."""
+
+from __future__ import annotations
+
+import bisect
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
+
+from compareapp.ui import styles
+from compareapp.ui.document_builder import PARAGRAPH_SPACING
+
+LAYOUT_SETTLE_MS = 120
+"""Qt lays out long documents in steps; extents are read once it has been still this long."""
+
+
+class DocumentTextView(QTextEdit):
+    """Shows a pane's text and reports where its paragraphs are."""
+
+    extents_changed = Signal()
+    paragraph_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAcceptDrops(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        font = self.font()
+        font.setPointSizeF(max(font.pointSizeF(), 10.5) * 1.1)
+        self.setFont(font)
+        self._extents: list[tuple[float, float]] = []
+        self._tops: list[float] = []
+        self._selected: list[int] = []
+        self._current: tuple[int, int] | None = None
+        self._settle = QTimer(self, singleShot=True, interval=LAYOUT_SETTLE_MS)
+        self._settle.timeout.connect(self._read_extents)
+
+    def set_text_document(self, document: QTextDocument) -> None:
+        """Show ``document``; the view owns it from now on (and deletes the one it had)."""
+        document.setDefaultFont(self.font())
+        document.setParent(self)
+        self.setDocument(document)
+        self._extents, self._tops = [], []
+        self._selected, self._current = [], None
+        document.documentLayout().documentSizeChanged.connect(self._settle.start)
+        self._settle.start()
+
+    # Geometry ---------------------------------------------------------------------------
+
+    def paragraph_extents(self) -> list[tuple[float, float]]:
+        """``(top, bottom)`` of every paragraph in document coordinates (pixels)."""
+        return self._extents
+
+    def document_height(self) -> float:
+        bar = self.verticalScrollBar()
+        return float(bar.maximum() + bar.pageStep())
+
+    def scroll_value(self) -> float:
+        return float(self.verticalScrollBar().value())
+
+    def set_scroll_value(self, value: float) -> None:
+        self.verticalScrollBar().setValue(round(value))
+
+    def paragraph_at(self, document_y: float) -> int | None:
+        """The paragraph at vertical position ``document_y``, or the nearest one above it."""
+        index = bisect.bisect_right(self._tops, document_y) - 1
+        return index if index >= 0 else None
+
+    def _read_extents(self) -> None:
+        layout = self.document().documentLayout()
+        extents = []
+        block = self.document().begin()
+        while block.isValid():
+            rect = layout.blockBoundingRect(block)
+            extents.append((rect.top(), max(rect.top(), rect.bottom() - PARAGRAPH_SPACING)))
+            block = block.next()
+        self._extents = extents
+        self._tops = [top for top, _bottom in extents]
+        self.extents_changed.emit()
+
+    # Selection --------------------------------------------------------------------------
+
+    def show_selected(self, paragraphs: list[int], current: tuple[int, int] | None = None) -> None:
+        """Tint ``paragraphs`` (a selected link) and outline ``current`` (view positions of
+        the current difference)."""
+        self._selected, self._current = paragraphs, current
+        selections = []
+        for index in paragraphs:
+            block = self.document().findBlockByNumber(index)
+            if not block.isValid():
+                continue
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(block)
+            selection.format.setBackground(styles.SELECTED_PARAGRAPH)
+            selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            selections.append(selection)
+        if current is not None:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(current[0])
+            cursor.setPosition(max(current[1], current[0] + 1), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format.setBackground(styles.CURRENT_DIFFERENCE)
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def selected_paragraphs(self) -> list[int]:
+        return list(self._selected)
+
+    def select_range(self, start: int, end: int) -> None:
+        """Select view positions ``[start, end)`` without scrolling."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        bar = self.verticalScrollBar()
+        value = bar.value()
+        self.setTextCursor(cursor)
+        bar.setValue(value)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            block = self.cursorForPosition(event.position().toPoint()).block()
+            self.paragraph_clicked.emit(block.blockNumber())
