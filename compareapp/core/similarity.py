@@ -94,9 +94,13 @@ class ParagraphSimilarity:
             for j, _ in heapq.nlargest(per_paragraph, overlap.items(), key=lambda kv: kv[1]):
                 pairs.add((i, j))
             for j, value in overlap.items():
-                best_for_b[j].append((value, i))
-        for j, scored in best_for_b.items():
-            pairs.update((i, j) for _, i in heapq.nlargest(per_paragraph, scored))
+                heap = best_for_b[j]  # the best few only: millions of tuples would take
+                if len(heap) < per_paragraph:  # long enough to free that other threads stall
+                    heapq.heappush(heap, (value, -i))
+                elif (value, -i) > heap[0]:
+                    heapq.heapreplace(heap, (value, -i))
+        for j, heap in best_for_b.items():
+            pairs.update((-negative_i, j) for _, negative_i in heap)
         return pairs
 
     def score(self, a_group: Sequence[int], b_group: Sequence[int]) -> float:

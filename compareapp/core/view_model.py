@@ -86,6 +86,8 @@ class ComparisonViewModel:
         self.comparison = comparison
         self.typographic = typographic
         self._oriented: dict[tuple[int, int], list[LinkedPair]] = {}
+        self._highlights: dict[int, list[Highlight]] = {}
+        self._sync_groups: dict[int, list[SyncGroup]] = {}
 
     @property
     def base(self) -> int:
@@ -115,6 +117,11 @@ class ComparisonViewModel:
 
     def highlights(self, document: int) -> list[Highlight]:
         """Changed text in ``document``, in document order, without duplicates."""
+        if document not in self._highlights:
+            self._highlights[document] = self._find_highlights(document)
+        return self._highlights[document]
+
+    def _find_highlights(self, document: int) -> list[Highlight]:
         removed = document == self.base
         found = {
             Highlight(d.a_start, d.a_end, d.kind, removed)
@@ -151,6 +158,11 @@ class ComparisonViewModel:
     def sync_groups(self, document: int) -> list[SyncGroup]:
         """Passages of the base and ``document`` in step, in reading order (moved links are
         left out: they cannot be kept in view without jumping)."""
+        if document not in self._sync_groups:
+            self._sync_groups[document] = self._find_sync_groups(document)
+        return self._sync_groups[document]
+
+    def _find_sync_groups(self, document: int) -> list[SyncGroup]:
         links = [
             pair.link
             for pair in self.pairs(self.base, document)
@@ -195,7 +207,7 @@ class ComparisonViewModel:
         return every
 
     def next_stop(
-        self, document: int, position: int, forward: bool = True, significant: bool = False
+        self, document: int, position: float, forward: bool = True, significant: bool = False
     ) -> Stop | None:
         """The first stop after (or last before) character ``position`` of ``document``;
         ``significant`` skips all but numbers, names and quotations."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+import traceback
 from collections.abc import Sequence
+from types import TracebackType
 
 from PySide6.QtWidgets import QApplication
 
@@ -19,9 +21,21 @@ def run_window(paths: Sequence[str], sample: bool = False) -> int:
     application.setApplicationDisplayName("compareapp")
     application.setApplicationVersion(__version__)
     window = MainWindow()
+    _report_unexpected_errors(window)
     window.show()
     if sample:
         window.open_sample()
     elif paths:
         window.open_paths(paths)
     return application.exec()
+
+
+def _report_unexpected_errors(window: MainWindow) -> None:
+    """An exception in a slot is printed and shown in the message bar; the window keeps
+    running and nothing loaded is dropped."""
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        traceback.print_exception(kind, error, trace)
+        window.message_bar.show_errors([f"Something went wrong inside compareapp: {error!r}"])
+
+    sys.excepthook = hook

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
@@ -53,8 +53,9 @@ class ComparisonView(QWidget):
         self.link_maps: list[LinkMap] = []
         self.result: ComparisonResult | None = None
         self.linker: ScrollLinker | None = None
+        self.linked_scrolling = True
         self.current_document = 0
-        self._positions: dict[int, int] = {}
+        self._positions: dict[int, float] = {}
 
     @property
     def model(self) -> ComparisonViewModel:
@@ -71,8 +72,7 @@ class ComparisonView(QWidget):
         self._positions.clear()
         model = result.model
         self.panes = [
-            self._make_pane(index, document, result.text_documents[index])
-            for index, document in enumerate(result.documents)
+            self._make_pane(index, document) for index, document in enumerate(result.documents)
         ]
         for index, pane in enumerate(self.panes):
             if index:
@@ -84,12 +84,24 @@ class ComparisonView(QWidget):
             self.splitter.addWidget(pane)
             self.splitter.setStretchFactor(self.splitter.count() - 1, 1)
         self.linker = ScrollLinker([pane.view for pane in self.panes], model)
+        self.linker.enabled = self.linked_scrolling
         self.current_document = model.base
+        self._unshown = list(zip(self.panes, result.text_documents, strict=True))
+        self._show_next_text()
 
-    def _make_pane(self, index: int, document: Document, text: QTextDocument) -> DocumentPane:
+    def _show_next_text(self) -> None:
+        """Give the panes their texts one at a time, each once the previous one is laid
+        out: Qt lays out long texts in growing steps, and two at once would stall."""
+        if self._unshown:
+            pane, text = self._unshown.pop(0)
+            pane.view.extents_changed.connect(
+                self._show_next_text, Qt.ConnectionType.SingleShotConnection
+            )
+            pane.view.set_text_document(text)
+
+    def _make_pane(self, index: int, document: Document) -> DocumentPane:
         model = self.model
         pane = DocumentPane(document)
-        pane.view.set_text_document(text)
         pane.set_base(index == model.base)
         highlights = model.highlights(index)
         paragraph_of = [document.paragraph_at(h.start) for h in highlights]
@@ -112,7 +124,12 @@ class ComparisonView(QWidget):
         return pane
 
     def _band_clicker(self, left: int) -> Callable[[int, int], None]:
-        return lambda paragraph, _counterpart: self.select_paragraph(left, paragraph)
+        def clicked(paragraph: int, counterpart: int) -> None:
+            self.select_paragraph(left, paragraph)
+            # A paragraph with several counterparts has several bands: mark the clicked one.
+            self.link_maps[left].select([(paragraph, counterpart)])
+
+        return clicked
 
     # Selection --------------------------------------------------------------------------
 
@@ -120,7 +137,9 @@ class ComparisonView(QWidget):
         """Select ``paragraph`` of ``document`` with its counterparts, and bring the
         counterparts into view."""
         self.current_document = document
-        self._positions[document] = self.result.documents[document].paragraphs[paragraph].start
+        # Just before the paragraph: Next stops at a difference at its very start too.
+        start = self.result.documents[document].paragraphs[paragraph].start
+        self._positions[document] = start - 0.5
         selected = {document: [paragraph], **self.model.counterparts(document, paragraph)}
         self._show_selection(selected)
         for other, paragraphs in selected.items():
@@ -140,8 +159,11 @@ class ComparisonView(QWidget):
             pane.view.show_selected(selected.get(index, []), current.get(index))
         for index, link_map in enumerate(self.link_maps):
             left, right = selected.get(index, []), selected.get(index + 1, [])
-            chosen = [(a, b) for a in left for b in right]
-            link_map.select(chosen[0] if chosen else None)
+            link_map.select(
+                (band.left, band.right)
+                for band in link_map.bands
+                if band.left in left and band.right in right
+            )
 
     def _reveal(self, document: int, paragraph: int, *, force: bool = False) -> None:
         """Scroll pane ``document`` (alone) so that ``paragraph`` sits a third of the way
@@ -166,7 +188,10 @@ class ComparisonView(QWidget):
         if self.result is None:
             return None
         document = self.current_document
-        position = self._positions.get(document, -1 if forward else 1 << 62)
+        position = self._positions.get(document)
+        first, last = self._visible_offsets(document)
+        if position is None or not first <= position <= last:  # start from what is in view
+            position = first - 1 if forward else last + 1
         stop = self.model.next_stop(document, position, forward, significant)
         if stop is None:
             what = "significant difference" if significant else "difference"
@@ -175,6 +200,19 @@ class ComparisonView(QWidget):
         self._positions[document] = stop.start
         self._show_stop(stop)
         return stop
+
+    def _visible_offsets(self, document: int) -> tuple[int, int]:
+        """The source offsets at the top left and bottom right of pane ``document``."""
+        view = self.panes[document].view
+        viewport = view.viewport()
+        display = self.model_displays[document]
+        top = view.cursorForPosition(QPoint(0, 0)).position()
+        bottom = view.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+        return display.offset(top), display.offset(bottom)
+
+    @property
+    def model_displays(self) -> list[DisplayText]:
+        return self.result.displays if self.result else []
 
     def _show_stop(self, stop: Stop) -> None:
         displays = self.result.displays if self.result else []
@@ -215,6 +253,7 @@ class ComparisonView(QWidget):
         view.set_scroll_value(y - view.verticalScrollBar().pageStep() / 3)
 
     def set_linked_scrolling(self, enabled: bool) -> None:
+        self.linked_scrolling = enabled
         if self.linker is not None:
             self.linker.enabled = enabled
             if enabled:

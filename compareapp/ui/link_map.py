@@ -7,6 +7,8 @@ the others, have their own colour and a dashed outline. Clicking a band selects 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -15,7 +17,7 @@ from compareapp.core.view_model import Band
 from compareapp.ui import styles
 from compareapp.ui.text_view import DocumentTextView
 
-LINK_MAP_WIDTH = 56
+LINK_MAP_WIDTH = 72
 
 
 class LinkMap(QWidget):
@@ -28,7 +30,8 @@ class LinkMap(QWidget):
         super().__init__(parent)
         self.left, self.right = left, right
         self.bands: list[Band] = []
-        self.selected: tuple[int, int] | None = None
+        self.selected: set[tuple[int, int]] = set()
+        """The selected links, as (left paragraph, right paragraph)."""
         self.setFixedWidth(LINK_MAP_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         for view in (left, right):
@@ -37,30 +40,42 @@ class LinkMap(QWidget):
 
     def set_bands(self, bands: list[Band]) -> None:
         self.bands = bands
-        self.selected = None
+        self.selected = set()
         self.update()
 
-    def select(self, link: tuple[int, int] | None) -> None:
-        self.selected = link
+    def select(self, links: Iterable[tuple[int, int]]) -> None:
+        self.selected = set(links)
         self.update()
 
     def visible_paths(self) -> list[tuple[Band, QPainterPath]]:
-        """The bands with at least one end in view, with their shapes in this widget."""
+        """The bands with an end in view, or crossing the view, with their shapes here."""
         left_extents = self.left.paragraph_extents()
         right_extents = self.right.paragraph_extents()
-        left_shift = self._shift(self.left)
-        right_shift = self._shift(self.right)
+        left_shift, right_shift = self._shift(self.left), self._shift(self.right)
         height = self.height()
         found = []
-        for band in self.bands:
+        for band in self._candidates(left_shift, right_shift):
             if band.left >= len(left_extents) or band.right >= len(right_extents):
                 continue
-            l_top, l_bottom = (y + left_shift for y in left_extents[band.left])
-            r_top, r_bottom = (y + right_shift for y in right_extents[band.right])
+            l_top, l_bottom = left_extents[band.left]
+            r_top, r_bottom = right_extents[band.right]
+            l_top, l_bottom = l_top + left_shift, l_bottom + left_shift
+            r_top, r_bottom = r_top + right_shift, r_bottom + right_shift
             if max(l_bottom, r_bottom) < 0 or min(l_top, r_top) > height:
                 continue
             found.append((band, self._band_path(l_top, l_bottom, r_top, r_bottom)))
         return found
+
+    def _candidates(self, left_shift: float, right_shift: float) -> list[Band]:
+        """Bands whose left or right paragraph is near the view, and the moved ones (which
+        may cross it from far away): a few dozen of thousands."""
+        lefts = self.left.paragraphs_between(-left_shift - 1, self.height() - left_shift + 1)
+        rights = self.right.paragraphs_between(-right_shift - 1, self.height() - right_shift + 1)
+        return [
+            band
+            for band in self.bands
+            if band.moved or lefts[0] <= band.left < lefts[1] or rights[0] <= band.right < rights[1]
+        ]
 
     def _shift(self, view: DocumentTextView) -> float:
         """Add to a document y of ``view`` to get a y in this widget."""
@@ -84,7 +99,7 @@ class LinkMap(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().window())
         for band, path in self.visible_paths():
-            if (band.left, band.right) == self.selected:
+            if (band.left, band.right) in self.selected:
                 colour = styles.BAND_SELECTED
             elif band.moved:
                 colour = styles.BAND_MOVED

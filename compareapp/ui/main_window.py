@@ -121,8 +121,8 @@ class MainWindow(QMainWindow):
     def open_sample(self) -> None:
         from compareapp.cli import sample_paths
 
-        self.documents = []
-        self.open_paths(sample_paths(), remember=False)
+        # A comparison of its own, base first; the shown one stays until it is ready.
+        self._start([*sample_paths()], 0)
 
     def open_paths(self, paths: Sequence[str], remember: bool = True) -> None:
         """Add the files at ``paths`` to the comparison."""
@@ -137,9 +137,9 @@ class MainWindow(QMainWindow):
         self._start([*sources, *paths[1:]], self.base)
 
     def close_document(self, index: int) -> None:
-        del self.documents[index]
+        remaining = [d for position, d in enumerate(self.documents) if position != index]
         base = self.base - 1 if index < self.base else (0 if index == self.base else self.base)
-        self._start(list(self.documents), base)
+        self._start(list(remaining), base)
 
     def set_base(self, index: int) -> None:
         self._start(list(self.documents), index)
@@ -161,18 +161,20 @@ class MainWindow(QMainWindow):
     # The background job -----------------------------------------------------------------
 
     def _start(self, sources: list[Document | str], base: int) -> None:
-        self.cancel()
+        self.cancel(quietly=True)
         typographic = self.actions_by_name["show_typographic"].isChecked()
         task = BackgroundTask(lambda task: prepare_comparison(sources, base, typographic, task))
         self.task = task
         self._set_busy(True, "Preparing the comparison…")
         task.start(self._finish, self._fail, lambda text: self.progress_label.setText(text))
 
-    def cancel(self) -> None:
+    def cancel(self, quietly: bool = False) -> None:
         if self.task is not None:
             self.task.cancel()
             self.task = None
             self._set_busy(False)
+            if quietly:
+                return
             self.statusBar().showMessage("Cancelled", 5000)
 
     def _set_busy(self, busy: bool, text: str = "") -> None:

@@ -22,9 +22,14 @@ class ScrollLinker:
         self.enabled = True
         self._busy = False
         self._maps: dict[int, PositionMap] = {}
+        self._reversed_maps: dict[int, PositionMap] = {}
         for index, view in enumerate(self.views):
             view.verticalScrollBar().valueChanged.connect(self._follower(index))
-            view.extents_changed.connect(self._maps.clear)
+            view.extents_changed.connect(self._forget_maps)
+
+    def _forget_maps(self) -> None:
+        self._maps.clear()
+        self._reversed_maps.clear()
 
     def _follower(self, index: int) -> Callable[[int], None]:
         return lambda _value: self.follow(index)
@@ -45,7 +50,9 @@ class ScrollLinker:
         with self.paused():
             base = self.model.base
             if leader != base:
-                self._apply(leader, base, self._map(leader).reversed())
+                if leader not in self._reversed_maps:
+                    self._reversed_maps[leader] = self._map(leader).reversed()
+                self._apply(leader, base, self._reversed_maps[leader])
             for other in range(len(self.views)):
                 if other not in (base, leader):
                     self._apply(base, other, self._map(other))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QTextCursor, QTextDocument, QTextFormat
@@ -13,6 +14,8 @@ from compareapp.ui.document_builder import PARAGRAPH_SPACING
 
 LAYOUT_SETTLE_MS = 120
 """Qt lays out long documents in steps; extents are read once it has been still this long."""
+EXTENT_SLICE = 300
+"""Paragraphs whose extents are read in one go."""
 
 
 class DocumentTextView(QTextEdit):
@@ -39,6 +42,7 @@ class DocumentTextView(QTextEdit):
         self._tops: list[float] = []
         self._selected: list[int] = []
         self._current: tuple[int, int] | None = None
+        self._reading: Iterator[int] | None = None
         self._settle = QTimer(self, singleShot=True, interval=LAYOUT_SETTLE_MS)
         self._settle.timeout.connect(self._read_extents)
 
@@ -73,14 +77,32 @@ class DocumentTextView(QTextEdit):
         index = bisect.bisect_right(self._tops, document_y) - 1
         return index if index >= 0 else None
 
+    def paragraphs_between(self, top: float, bottom: float) -> tuple[int, int]:
+        """The range ``[first, end)`` of paragraphs that reach into ``[top, bottom]``."""
+        first = max(0, bisect.bisect_right(self._tops, top) - 1)
+        return first, bisect.bisect_right(self._tops, bottom)
+
     def _read_extents(self) -> None:
+        """Read the paragraphs' extents a slice at a time: a block not laid out yet is laid
+        out when asked for, and asking for thousands at once would freeze the window."""
+        self._reading = self._extent_slices()
+        self._read_next_slice()
+
+    def _read_next_slice(self) -> None:
+        if self._reading is not None and next(self._reading, None) is not None:
+            QTimer.singleShot(0, self._read_next_slice)
+
+    def _extent_slices(self) -> Iterator[int]:
         layout = self.document().documentLayout()
-        extents = []
+        extents: list[tuple[float, float]] = []
         block = self.document().begin()
         while block.isValid():
             rect = layout.blockBoundingRect(block)
             extents.append((rect.top(), max(rect.top(), rect.bottom() - PARAGRAPH_SPACING)))
             block = block.next()
+            if len(extents) % EXTENT_SLICE == 0:
+                yield len(extents)
+        self._reading = None
         self._extents = extents
         self._tops = [top for top, _bottom in extents]
         self.extents_changed.emit()
