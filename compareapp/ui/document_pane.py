@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from compareapp.core.document import Document
+from compareapp.ui.file_drops import AcceptsFileDrops
 from compareapp.ui.overview_strip import OverviewStrip
 from compareapp.ui.text_view import DocumentTextView
 
 
-def local_paths(event: QDragEnterEvent | QDropEvent) -> list[str]:
-    """The local files a drag carries."""
-    mime = event.mimeData()
-    if not mime.hasUrls():
-        return []
-    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
-
-
-class DocumentPane(QWidget):
+class DocumentPane(AcceptsFileDrops, QWidget):
     close_requested = Signal()
     base_requested = Signal()
     files_dropped = Signal(list)
@@ -78,12 +70,5 @@ class DocumentPane(QWidget):
         self.base_button.setChecked(is_base)
         self.base_button.setText("Base" if is_base else "Make base")
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if local_paths(event):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = local_paths(event)
-        if paths:
-            event.acceptProposedAction()
-            self.files_dropped.emit(paths)
+    def receive_files(self, paths: list[str]) -> None:
+        self.files_dropped.emit(paths)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -29,7 +29,7 @@ from compareapp.ui import settings
 from compareapp.ui.actions import build_actions
 from compareapp.ui.comparison_job import JobOutcome, prepare_comparison
 from compareapp.ui.comparison_view import ComparisonView
-from compareapp.ui.document_pane import local_paths
+from compareapp.ui.file_drops import AcceptsFileDrops
 from compareapp.ui.message_bar import MessageBar
 from compareapp.ui.start_view import StartView
 from compareapp.ui.tasks import BackgroundTask
@@ -38,7 +38,7 @@ APP_TITLE = "compareapp"
 FILE_FILTER = "Text files (*.txt *.text *.md);;All files (*)"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(AcceptsFileDrops, QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle(APP_TITLE)
@@ -148,15 +148,9 @@ class MainWindow(QMainWindow):
         if len(self.documents) >= 2:
             self._start(list(self.documents), self.base)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if local_paths(event):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = local_paths(event)
-        if paths:
-            event.acceptProposedAction()
-            self.open_paths(paths)
+    def receive_files(self, paths: list[str]) -> None:
+        """Files dropped on the window (not on a pane) join the comparison."""
+        self.open_paths(paths)
 
     # The background job -----------------------------------------------------------------
 
