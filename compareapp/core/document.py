@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,6 @@ class Document:
                 return paragraph
         return None
 
-    @property
+    @cached_property
     def word_count(self) -> int:
         return len(self.text.split())

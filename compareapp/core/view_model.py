@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass, replace
+from enum import Enum
 from functools import cached_property
 
 from compareapp.core.align import Link, LinkKind
@@ -69,6 +70,14 @@ class Stop:
     other_end: int
 
 
+class ParagraphMark(Enum):
+    UNIQUE = "unique"
+    MOVED = "moved"
+    CHANGED = "changed"
+    FACT = "fact"
+    """A changed number, name or quotation."""
+
+
 @dataclass(frozen=True)
 class Counts:
     linked: int
@@ -88,6 +97,7 @@ class ComparisonViewModel:
         self._oriented: dict[tuple[int, int], list[LinkedPair]] = {}
         self._highlights: dict[int, list[Highlight]] = {}
         self._sync_groups: dict[int, list[SyncGroup]] = {}
+        self._marks: dict[int, dict[int, ParagraphMark]] = {}
 
     @property
     def base(self) -> int:
@@ -219,7 +229,29 @@ class ComparisonViewModel:
         index = bisect.bisect_left(starts, position) - 1
         return stops[index] if index >= 0 else None
 
+    def paragraph_marks(self, document: int) -> dict[int, ParagraphMark]:
+        """The most important thing about each notable paragraph of ``document``, for an
+        overview of the whole document."""
+        if document not in self._marks:
+            marks = dict.fromkeys(self.unique_paragraphs(document), ParagraphMark.UNIQUE)
+            marks.update(dict.fromkeys(self.moved_paragraphs(document), ParagraphMark.MOVED))
+            paragraph_at = self.comparison.documents[document].paragraph_at
+            for highlight in self.highlights(document):
+                paragraph = paragraph_at(highlight.start)
+                if paragraph is not None and marks.get(paragraph.index) is not ParagraphMark.FACT:
+                    fact = highlight.kind.significant
+                    marks[paragraph.index] = ParagraphMark.FACT if fact else ParagraphMark.CHANGED
+            self._marks[document] = marks
+        return self._marks[document]
+
+    @cached_property
+    def _counts(self) -> Counts:
+        return self._count()
+
     def counts(self) -> Counts:
+        return self._counts
+
+    def _count(self) -> Counts:
         """Links, changed and moved links, unique paragraphs and differences by class,
         over the base's comparison with every other document."""
         links = [

@@ -61,4 +61,9 @@ def prepare_comparison(
             )
         )
         model.stops(index)
+        model.paragraph_marks(index)
+        if index != model.base:
+            model.sync_groups(index)
+        document.word_count  # noqa: B018 (computed here, off the UI thread, and kept)
+    model.counts()
     return JobOutcome(documents, errors, ComparisonResult(model, displays, text_documents))

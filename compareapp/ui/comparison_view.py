@@ -103,18 +103,7 @@ class ComparisonView(QWidget):
         model = self.model
         pane = DocumentPane(document)
         pane.set_base(index == model.base)
-        highlights = model.highlights(index)
-        paragraph_of = [document.paragraph_at(h.start) for h in highlights]
-        pane.strip.set_marks(
-            changed={p.index for p in paragraph_of if p},
-            significant={
-                p.index
-                for p, h in zip(paragraph_of, highlights, strict=True)
-                if p and h.kind.significant
-            },
-            unique=set(model.unique_paragraphs(index)),
-            moved=model.moved_paragraphs(index),
-        )
+        pane.strip.set_marks(model.paragraph_marks(index))
         pane.close_requested.connect(lambda: self.pane_close_requested.emit(index))
         pane.base_requested.connect(lambda: self.base_requested.emit(index))
         pane.files_dropped.connect(lambda paths: self.files_dropped_on_pane.emit(index, paths))

@@ -7,10 +7,17 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from compareapp.core.view_model import ParagraphMark
 from compareapp.ui import styles
 from compareapp.ui.text_view import DocumentTextView
 
 STRIP_WIDTH = 14
+MARK_COLOURS = {
+    ParagraphMark.UNIQUE: styles.STRIP_UNIQUE,
+    ParagraphMark.MOVED: styles.STRIP_MOVED,
+    ParagraphMark.CHANGED: styles.STRIP_CHANGE,
+    ParagraphMark.FACT: styles.STRIP_SIGNIFICANT,
+}
 
 
 class OverviewStrip(QWidget):
@@ -26,19 +33,9 @@ class OverviewStrip(QWidget):
         view.verticalScrollBar().valueChanged.connect(self.update)
         view.extents_changed.connect(self.update)
 
-    def set_marks(
-        self, changed: set[int], significant: set[int], unique: set[int], moved: set[int]
-    ) -> None:
-        """Colour each paragraph by the most important thing about it."""
-        marks: dict[int, QColor] = {}
-        for paragraphs, colour in (
-            (unique, styles.STRIP_UNIQUE),
-            (moved, styles.STRIP_MOVED),
-            (changed, styles.STRIP_CHANGE),
-            (significant, styles.STRIP_SIGNIFICANT),
-        ):
-            marks.update(dict.fromkeys(paragraphs, colour))
-        self.marks = marks
+    def set_marks(self, marks: dict[int, ParagraphMark]) -> None:
+        """Mark each paragraph in ``marks`` with the colour of its kind."""
+        self.marks = {index: MARK_COLOURS[mark] for index, mark in marks.items()}
         self.update()
 
     def _scale(self) -> float:

@@ -484,3 +484,26 @@ def test_counts_with_three_documents_cover_both_comparisons(three: ComparisonVie
     assert counts.linked == len(with_wire.links) + len(with_third.links)
     assert counts.unique == (1, 1, 0)  # boilerplate in the wire and the rewrite
     assert three.unique_paragraphs(1) == [4]
+
+
+def test_paragraph_marks_rank_facts_over_changes_and_keep_unique_and_moved(
+    sample: ComparisonViewModel,
+) -> None:
+    from compareapp.core.view_model import ParagraphMark
+
+    wire = sample.comparison.documents[0]
+    marks = sample.paragraph_marks(0)
+    households = next(p for p in wire.paragraphs if "1,200" in p.text)
+    assert marks[households.index] is ParagraphMark.FACT
+    for index in sample.unique_paragraphs(0):
+        assert marks[index] is ParagraphMark.UNIQUE
+    changed_only = [index for index, mark in marks.items() if mark is ParagraphMark.CHANGED]
+    for index in changed_only:
+        paragraph = wire.paragraphs[index]
+        inside = [h for h in sample.highlights(0) if paragraph.start <= h.start < paragraph.end]
+        assert inside and not any(h.kind.significant for h in inside)
+    untouched = set(range(len(wire.paragraphs))) - set(marks)
+    assert all(
+        not any(p.start <= h.start < p.end for h in sample.highlights(0))
+        for p in (wire.paragraphs[i] for i in untouched)
+    )
