@@ -204,14 +204,13 @@ class ComparisonView(QWidget):
         return self.result.displays if self.result else []
 
     def _show_stop(self, stop: Stop) -> None:
-        displays = self.result.displays if self.result else []
         spans = {
             stop.document: (stop.start, stop.end),
             stop.other: (stop.other_start, stop.other_end),
         }
         current, selected = {}, {}
         for document, (start, end) in spans.items():
-            display = displays[document]
+            display = self.model_displays[document]
             current[document] = (display.position(start), display.position(end))
             paragraph = self.result.documents[document].paragraph_at(start)
             selected[document] = [paragraph.index] if paragraph else []
