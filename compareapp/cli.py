@@ -58,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument(
         "--sample", action="store_true", help="compare the bundled sample articles"
     )
+    compare.add_argument(
+        "--session",
+        metavar="FILE",
+        help="a saved session: its review marks (re-anchored if a source changed) join the "
+        "output, and its sources are compared when no FILE is given",
+    )
     return compare
 
 
@@ -76,11 +82,22 @@ def _compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from compareapp.core.comparison import Comparison
     from compareapp.core.loading import LoadError, load_document
     from compareapp.core.report import comparison_to_json
+    from compareapp.core.review_report import review_to_json, review_to_text
+    from compareapp.core.session import SessionError, load_session
     from compareapp.core.text_report import comparison_to_text
 
+    session = None
+    if args.session:
+        try:
+            session = load_session(args.session)
+        except SessionError as error:
+            print(f"compareapp: cannot open session {error.path}: {error.reason}", file=sys.stderr)
+            return 2
     files = [*args.files, *(sample_paths() if args.sample else [])]
+    if not files and session is not None:
+        files = [source.path for source in session.sources]
     if len(files) < 2:
-        parser.error("compare needs at least two files (or --sample)")
+        parser.error("compare needs at least two files (or --sample, or --session)")
     if not 0 <= args.base < len(files):
         parser.error(f"--base must be between 0 and {len(files) - 1}")
     try:
@@ -90,13 +107,13 @@ def _compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return 2
     comparison = Comparison(documents, base=args.base)
     if args.format == "json":
-        json.dump(
-            comparison_to_json(comparison, typographic=args.typographic),
-            sys.stdout,
-            ensure_ascii=False,
-            indent=1,
-        )
+        data = comparison_to_json(comparison, typographic=args.typographic)
+        if session is not None:
+            data["review"] = review_to_json(session, args.session, documents)
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
         print(comparison_to_text(comparison))
+        if session is not None:
+            print(review_to_text(session, documents))
     return 0

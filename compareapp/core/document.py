@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -28,6 +29,9 @@ class Document:
     loaded_at: datetime
     text: str
     paragraphs: tuple[Paragraph, ...] = field(repr=False)
+    source_id: str = field(default_factory=lambda: uuid.uuid4().hex[:12], compare=False)
+    """Which source of a session this is; a reloaded or replaced version keeps it, so
+    that its review marks follow it."""
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         """The paragraph containing character ``offset``, if any."""
