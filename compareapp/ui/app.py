@@ -23,6 +23,7 @@ def run_window(paths: Sequence[str], sample: bool = False) -> int:
     window = MainWindow()
     _report_unexpected_errors(window)
     window.show()
+    window.offer_recovery()
     if sample:
         window.open_sample()
     elif paths:

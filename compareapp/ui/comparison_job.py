@@ -4,7 +4,7 @@ and diff them, and prepare each pane's formatted text."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from compareapp.core.comparison import Comparison
 from compareapp.core.display_text import DisplayText
@@ -14,6 +14,18 @@ from compareapp.core.view_model import ComparisonViewModel
 from compareapp.ui.comparison_view import ComparisonResult
 from compareapp.ui.document_builder import build_text_document
 from compareapp.ui.tasks import BackgroundTask
+
+
+@dataclass(frozen=True)
+class PendingSource:
+    """A file to load as the source ``source_id`` of the session (a reloaded, replaced or
+    reopened source keeps its id, so its review marks follow it)."""
+
+    path: str
+    source_id: str
+
+
+Source = Document | str | PendingSource
 
 
 @dataclass
@@ -27,7 +39,7 @@ class JobOutcome:
 
 
 def prepare_comparison(
-    sources: Sequence[Document | str], base: int, typographic: bool, task: BackgroundTask
+    sources: Sequence[Source], base: int, typographic: bool, task: BackgroundTask
 ) -> JobOutcome:
     """Load the ``sources`` that are paths, then compare everything with document ``base``."""
     documents: list[Document] = []
@@ -36,11 +48,16 @@ def prepare_comparison(
         if isinstance(source, Document):
             documents.append(source)
             continue
-        task.progress(f"Reading {source}")
+        path = source.path if isinstance(source, PendingSource) else source
+        task.progress(f"Reading {path}")
         try:
-            documents.append(load_document(source))
+            document = load_document(path)
         except LoadError as error:
             errors.append(error)
+            continue
+        if isinstance(source, PendingSource):
+            document = replace(document, source_id=source.source_id)
+        documents.append(document)
     if len(documents) < 2:
         return JobOutcome(documents, errors, None)
     comparison = Comparison(documents, base=min(max(base, 0), len(documents) - 1))

@@ -7,18 +7,21 @@ between differences.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
 from compareapp.core.display_text import DisplayText
 from compareapp.core.document import Document
+from compareapp.core.mark_placement import marks_in, paragraph_statuses
+from compareapp.core.review import MarkStatus, ReviewMark
 from compareapp.core.view_model import ComparisonViewModel, Stop
 from compareapp.ui.document_pane import DocumentPane
 from compareapp.ui.link_map import LinkMap
+from compareapp.ui.mark_gutter import ShownMark
 from compareapp.ui.scroll_linker import ScrollLinker
 
 
@@ -40,6 +43,8 @@ class ComparisonView(QWidget):
     base_requested = Signal(int)
     files_dropped_on_pane = Signal(int, list)
     message = Signal(str)
+    mark_clicked = Signal(str)
+    """The id of a review mark clicked in a pane."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +61,9 @@ class ComparisonView(QWidget):
         self.linked_scrolling = True
         self.current_document = 0
         self._positions: dict[int, float] = {}
+        self._review_marks: list[ReviewMark] = []
+        self.extend_context_menu: Callable[[QMenu, int, int], None] | None = None
+        """Adds review commands to a pane's context menu: (menu, document, view position)."""
 
     @property
     def model(self) -> ComparisonViewModel:
@@ -88,6 +96,7 @@ class ComparisonView(QWidget):
         self.current_document = model.base
         self._unshown = list(zip(self.panes, result.text_documents, strict=True))
         self._show_next_text()
+        self.set_review_marks(self._review_marks)
 
     def _show_next_text(self) -> None:
         """Give the panes their texts one at a time, each once the previous one is laid
@@ -110,7 +119,15 @@ class ComparisonView(QWidget):
         pane.view.paragraph_clicked.connect(
             lambda paragraph: self.select_paragraph(index, paragraph)
         )
+        pane.view.extend_context_menu = lambda menu, position: self._extend_menu(
+            menu, index, position
+        )
         return pane
+
+    def _extend_menu(self, menu: QMenu, document: int, position: int) -> None:
+        self.current_document = document
+        if self.extend_context_menu is not None:
+            self.extend_context_menu(menu, document, position)
 
     def _band_clicker(self, left: int) -> Callable[[int, int], None]:
         def clicked(paragraph: int, counterpart: int) -> None:
@@ -168,6 +185,70 @@ class ComparisonView(QWidget):
         assert self.linker is not None
         with self.linker.paused():
             view.set_scroll_value(top - page / 3)
+
+    # Review marks -----------------------------------------------------------------------
+
+    def set_review_marks(self, marks: Iterable[ReviewMark]) -> None:
+        """Show the anchored ``marks`` in the panes, the overview strips and the link maps
+        (orphaned marks have no place in the text)."""
+        self._review_marks = list(marks)
+        if self.result is None:
+            return
+        by_paragraph: list[dict[int, MarkStatus]] = []
+        for index, document in enumerate(self.result.documents):
+            display, placed = self.model_displays[index], marks_in(document, self._review_marks)
+            shown = [
+                ShownMark(
+                    mark.id,
+                    mark.status,
+                    display.position(mark.anchor.start),
+                    max(display.position(mark.anchor.end), display.position(mark.anchor.start) + 1),
+                )
+                for mark in placed
+            ]
+            by_paragraph.append(paragraph_statuses(document, placed))
+            self.panes[index].view.set_review_marks(shown)
+            self.panes[index].strip.set_review_marks(by_paragraph[-1])
+        for index, link_map in enumerate(self.link_maps):
+            link_map.set_review_marks(by_paragraph[index], by_paragraph[index + 1])
+
+    def selected_passage(self) -> tuple[int, int, int] | None:
+        """``(document, start, end)`` in source offsets of what the user chose in the
+        current pane: the selected text, else the selected paragraph."""
+        if self.result is None:
+            return None
+        document = self.current_document
+        view = self.panes[document].view
+        display = self.model_displays[document]
+        selected = view.selected_range()
+        if selected is not None:
+            start, end = display.offset(selected[0]), display.offset(selected[1])
+            text = self.result.documents[document].text
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            return (document, start, end) if start < end else None
+        paragraphs = view.selected_paragraphs()
+        if not paragraphs:
+            return None
+        paragraph = self.result.documents[document].paragraphs[paragraphs[0]]
+        return document, paragraph.start, paragraph.end
+
+    def show_mark(self, mark: ReviewMark) -> bool:
+        """Scroll to ``mark`` and select its passage; False when it is not shown."""
+        if self.result is None:
+            return False
+        for index, document in enumerate(self.result.documents):
+            if document.source_id != mark.source:
+                continue
+            for shown in self.panes[index].view.review_marks():
+                if shown.mark_id == mark.id:
+                    self.current_document = index
+                    self._scroll_to_position(index, shown.start)
+                    self.panes[index].view.select_range(shown.start, shown.end)
+                    return True
+        return False
 
     # Navigation -------------------------------------------------------------------------
 

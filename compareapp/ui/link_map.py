@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from compareapp.core.review import MarkStatus
 from compareapp.core.view_model import Band
 from compareapp.ui import styles
 from compareapp.ui.text_view import DocumentTextView
@@ -32,6 +33,8 @@ class LinkMap(QWidget):
         self.bands: list[Band] = []
         self.selected: set[tuple[int, int]] = set()
         """The selected links, as (left paragraph, right paragraph)."""
+        self.review_marks: tuple[dict[int, MarkStatus], dict[int, MarkStatus]] = ({}, {})
+        """The status of the review marks on each side's paragraphs."""
         self.setFixedWidth(LINK_MAP_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         for view in (left, right):
@@ -45,6 +48,10 @@ class LinkMap(QWidget):
 
     def select(self, links: Iterable[tuple[int, int]]) -> None:
         self.selected = set(links)
+        self.update()
+
+    def set_review_marks(self, left: dict[int, MarkStatus], right: dict[int, MarkStatus]) -> None:
+        self.review_marks = (left, right)
         self.update()
 
     def visible_paths(self) -> list[tuple[Band, QPainterPath]]:
@@ -111,7 +118,24 @@ class LinkMap(QWidget):
             painter.setPen(outline)
             painter.setBrush(colour)
             painter.drawPath(path)
+        self._paint_review_marks(painter)
         painter.end()
+
+    def _paint_review_marks(self, painter: QPainter) -> None:
+        """A dot on each side level with the marked paragraphs."""
+        painter.setPen(Qt.PenStyle.NoPen)
+        for view, marks, x in (
+            (self.left, self.review_marks[0], 5.0),
+            (self.right, self.review_marks[1], self.width() - 5.0),
+        ):
+            extents, shift = view.paragraph_extents(), self._shift(view)
+            for index, status in marks.items():
+                if index < len(extents):
+                    top, bottom = extents[index]
+                    middle = shift + min(top + 8, (top + bottom) / 2)
+                    if 0 <= middle <= self.height():
+                        painter.setBrush(styles.MARK_COLOUR[status])
+                        painter.drawEllipse(QPointF(x, middle), 4, 4)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         point = event.position()

@@ -1,8 +1,10 @@
-"""The main window: start view or comparison, menus and toolbar, files in and errors out.
+"""The main window: start view or comparison, menus and toolbar, files in and errors out,
+the review dock and the session.
 
 Opening files, closing a pane, picking the base or showing typographic differences all
 start the same background job on the current documents; the window stays usable while it
-runs, shows its progress and can cancel it.
+runs, shows its progress and can cancel it. When the job brings a new version of a source,
+that source's review marks are re-anchored in it.
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -25,20 +28,28 @@ from PySide6.QtWidgets import (
 )
 
 from compareapp.core.document import Document
+from compareapp.core.review import MarkStatus, describe_outcomes
+from compareapp.core.session import SESSION_SUFFIX, SessionSource
 from compareapp.ui import settings
 from compareapp.ui.actions import build_actions
-from compareapp.ui.comparison_job import JobOutcome, prepare_comparison
+from compareapp.ui.autosave import Autosave
+from compareapp.ui.comparison_job import JobOutcome, PendingSource, Source, prepare_comparison
 from compareapp.ui.comparison_view import ComparisonView
 from compareapp.ui.file_drops import AcceptsFileDrops
-from compareapp.ui.message_bar import MessageBar
+from compareapp.ui.message_bar import OFFER_STYLE, MessageBar
+from compareapp.ui.review_commands import ReviewCommands
+from compareapp.ui.review_controller import ReviewController
+from compareapp.ui.review_panel import ReviewPanel
+from compareapp.ui.session_commands import SessionCommands
 from compareapp.ui.start_view import StartView
 from compareapp.ui.tasks import BackgroundTask
 
 APP_TITLE = "compareapp"
+REVIEW_PANEL_WIDTH = 400
 FILE_FILTER = "Text files (*.txt *.text *.md);;All files (*)"
 
 
-class MainWindow(AcceptsFileDrops, QMainWindow):
+class MainWindow(SessionCommands, ReviewCommands, AcceptsFileDrops, QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle(APP_TITLE)
@@ -47,6 +58,15 @@ class MainWindow(AcceptsFileDrops, QMainWindow):
         self.documents: list[Document] = []
         self.base = 0
         self.task: BackgroundTask | None = None
+        self.session_path: str | None = None
+        self.known_sources: dict[str, SessionSource] = {}
+        """Every source this session has had, by id (closed and missing ones too)."""
+        self.missing_sources: list[str] = []
+        """Sources of the opened session that were not found."""
+        self.anchored_hashes: dict[str, str] = {}
+        """The SHA-256 of the text each source's marks are anchored in."""
+        self.review = ReviewController(self)
+        self.autosave = Autosave(self.unsaved_snapshot, lambda: self.session_path, self)
 
         self.start_view = StartView()
         self.comparison_view = ComparisonView()
@@ -54,11 +74,13 @@ class MainWindow(AcceptsFileDrops, QMainWindow):
         self.stack.addWidget(self.start_view)
         self.stack.addWidget(self.comparison_view)
         self.message_bar = MessageBar()
+        self.offer_bar = MessageBar(style=OFFER_STYLE)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.message_bar)
+        layout.addWidget(self.offer_bar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
@@ -71,16 +93,26 @@ class MainWindow(AcceptsFileDrops, QMainWindow):
             {
                 "open": self.choose_files,
                 "open_sample": self.open_sample,
+                "open_session": self.open_session,
+                "save": self.save,
+                "save_as": self.save_as,
+                "reload": self.reload_sources,
                 "quit": self.close,
+                "preferences": self.edit_preferences,
                 "previous_difference": lambda: self.go_to_difference(False, False),
                 "next_difference": lambda: self.go_to_difference(True, False),
                 "previous_significant": lambda: self.go_to_difference(False, True),
                 "next_significant": lambda: self.go_to_difference(True, True),
                 "linked_scrolling": self.comparison_view.set_linked_scrolling,
                 "show_typographic": lambda _checked: self._recompare(),
+                "mark_verified": lambda: self.mark_selection(MarkStatus.VERIFIED),
+                "mark_disputed": lambda: self.mark_selection(MarkStatus.DISPUTED),
+                "with_counterparts": lambda _checked: None,
+                "edit_note": self.edit_note,
             },
             toolbar,
         )
+        self._build_review()
         self.recent_menu = self.menus["&File"].addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.menus["&File"].insertMenu(self.actions_by_name["quit"], self.recent_menu)
@@ -94,6 +126,30 @@ class MainWindow(AcceptsFileDrops, QMainWindow):
         self.comparison_view.files_dropped_on_pane.connect(self.replace_document)
         self.comparison_view.message.connect(self.statusBar().showMessage)
         self._update_navigation()
+
+    def _build_review(self) -> None:
+        self.review_panel = ReviewPanel(self.review, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_panel)
+        self.resizeDocks([self.review_panel], [REVIEW_PANEL_WIDTH], Qt.Orientation.Horizontal)
+        self.review_panel.mark_activated.connect(self.jump_to_mark)
+        edit = self.menus["&Edit"]
+        undo = self.review.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.review.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        first = edit.actions()[0]
+        edit.insertActions(first, [undo, redo])
+        edit.insertSeparator(first)
+        self.actions_by_name.update(undo=undo, redo=redo)
+        self.menus["&View"].addAction(self.review_panel.toggleViewAction())
+        self.comparison_view.extend_context_menu = self.extend_pane_menu
+        self.review.changed.connect(self._marks_changed)
+        self.review.modified_changed.connect(lambda _modified: self.update_title())
+
+    def _marks_changed(self) -> None:
+        self.comparison_view.set_review_marks(self.review)
+        self.autosave.changed()
+        self.update_title()
 
     def _build_status_bar(self) -> None:
         self.counts_label = QLabel()
@@ -121,32 +177,60 @@ class MainWindow(AcceptsFileDrops, QMainWindow):
     def open_sample(self) -> None:
         from compareapp.cli import sample_paths
 
-        # A comparison of its own, base first; the shown one stays until it is ready.
-        self._start([*sample_paths()], 0)
+        if not self.maybe_save():
+            return
+        # A comparison (and session) of its own; the shown one stays until it is ready.
+        self.session_path, self.missing_sources = None, []
+        self.review.replace_all([])
+        self.start_job([*sample_paths()], 0)
 
     def open_paths(self, paths: Sequence[str], remember: bool = True) -> None:
-        """Add the files at ``paths`` to the comparison."""
-        if remember:
-            settings.remember_files(list(paths))
-        self._start([*self.documents, *paths], self.base)
+        """Add the files at ``paths`` to the comparison; a session file opens as a session."""
+        sessions = [path for path in paths if str(path).endswith(SESSION_SUFFIX)]
+        files = [path for path in paths if path not in sessions]
+        if remember and files:
+            settings.remember_files(list(files))
+        if sessions:
+            self.open_session_file(sessions[0])
+        elif files:
+            self.start_job([*self.documents, *files], self.base)
 
     def replace_document(self, index: int, paths: list[str]) -> None:
-        """Put the first of ``paths`` in place of document ``index``; add the others."""
-        sources: list[Document | str] = list(self.documents)
-        sources[index : index + 1] = paths[:1]
-        self._start([*sources, *paths[1:]], self.base)
+        """Put the first of ``paths`` in place of document ``index`` as a new version of
+        that source (its marks are re-anchored in it); add the others."""
+        sources: list[Source] = list(self.documents)
+        sources[index : index + 1] = [PendingSource(paths[0], self.documents[index].source_id)]
+        self.start_job([*sources, *paths[1:]], self.base)
+
+    def reload_sources(self) -> None:
+        """Read every source again from disk (re-anchoring the marks of changed ones)."""
+        if self.documents:
+            sources = [PendingSource(d.path, d.source_id) for d in self.documents]
+            self.start_job(list(sources), self.base)
 
     def close_document(self, index: int) -> None:
+        document = self.documents[index]
+        marks = [mark.id for mark in self.review.marks.for_source(document.source_id)]
+        if marks and not self.confirm(
+            f"Close {document.name}?",
+            f"Its {len(marks)} review mark(s) will be deleted (Edit > Undo brings them back).",
+        ):
+            return
+        self.review.delete(marks)
         remaining = [d for position, d in enumerate(self.documents) if position != index]
         base = self.base - 1 if index < self.base else (0 if index == self.base else self.base)
-        self._start(list(remaining), base)
+        self.start_job(list(remaining), base)
+
+    def confirm(self, question: str, detail: str) -> bool:
+        answer = QMessageBox.question(self, question, f"{question}\n\n{detail}")
+        return answer == QMessageBox.StandardButton.Yes
 
     def set_base(self, index: int) -> None:
-        self._start(list(self.documents), index)
+        self.start_job(list(self.documents), index)
 
     def _recompare(self) -> None:
         if len(self.documents) >= 2:
-            self._start(list(self.documents), self.base)
+            self.start_job(list(self.documents), self.base)
 
     def receive_files(self, paths: list[str]) -> None:
         """Files dropped on the window (not on a pane) join the comparison."""
@@ -154,7 +238,7 @@ class MainWindow(AcceptsFileDrops, QMainWindow):
 
     # The background job -----------------------------------------------------------------
 
-    def _start(self, sources: list[Document | str], base: int) -> None:
+    def start_job(self, sources: list[Source], base: int) -> None:
         self.cancel(quietly=True)
         typographic = self.actions_by_name["show_typographic"].isChecked()
         task = BackgroundTask(lambda task: prepare_comparison(sources, base, typographic, task))
@@ -183,6 +267,7 @@ class MainWindow(AcceptsFileDrops, QMainWindow):
             [f"Cannot open {error.path}: {error.reason}" for error in outcome.errors]
         )
         self.documents = outcome.documents
+        self._follow_new_versions(outcome.documents)
         if outcome.result is None:
             self.stack.setCurrentWidget(self.start_view)
             self.start_view.set_note(
@@ -193,8 +278,29 @@ class MainWindow(AcceptsFileDrops, QMainWindow):
         else:
             self.base = outcome.result.model.base
             self.comparison_view.show_result(outcome.result)
+            self.comparison_view.set_review_marks(self.review)
             self.stack.setCurrentWidget(self.comparison_view)
         self._update_navigation()
+        self.offer_missing_sources()
+
+    def _follow_new_versions(self, documents: list[Document]) -> None:
+        """Re-anchor the marks of each source whose text changed, and say how it went."""
+        reports = []
+        for document in documents:
+            self.known_sources[document.source_id] = SessionSource.of(document)
+            anchored = self.anchored_hashes.get(document.source_id, document.sha256)
+            if anchored != document.sha256:
+                outcomes = self.review.reanchor_source(document.source_id, document.text)
+                if outcomes:
+                    reports.append(
+                        f"{document.name} changed; its marks: {describe_outcomes(outcomes)}"
+                    )
+            self.anchored_hashes[document.source_id] = document.sha256
+        loaded = {document.source_id for document in documents}
+        self.missing_sources = [i for i in self.missing_sources if i not in loaded]
+        self.review_panel.set_sources({i: s.name for i, s in self.known_sources.items()})
+        if reports:
+            self.offer_bar.offer("\n".join(reports), [])
 
     def _fail(self, error: BaseException) -> None:
         self.task = None
@@ -212,10 +318,18 @@ class MainWindow(AcceptsFileDrops, QMainWindow):
             self.actions_by_name[name].setEnabled(comparing)
         for name in ("previous_significant", "next_significant"):
             self.actions_by_name[name].setEnabled(comparing)
-        names = [document.name for document in self.documents]
-        self.setWindowTitle(" ↔ ".join(names) + f" — {APP_TITLE}" if names else APP_TITLE)
+        self.update_title()
         self.counts_label.setText(self._counts_text() if comparing else "")
         self._fill_base_menu()
+
+    def update_title(self) -> None:
+        """Session file (if saved), the documents' names, and [*] for unsaved changes."""
+        names = " ↔ ".join(document.name for document in self.documents)
+        session = Path(self.session_path).name if self.session_path else ""
+        parts = [part for part in (session, names) if part]
+        title = f"{parts[0]} ({parts[1]})" if len(parts) == 2 else (parts[0] if parts else "")
+        self.setWindowTitle(f"{title}[*] — {APP_TITLE}" if title else f"{APP_TITLE}[*]")
+        self.setWindowModified(self.review.is_modified())
 
     def _counts_text(self) -> str:
         counts = self.comparison_view.model.counts()
@@ -246,5 +360,9 @@ class MainWindow(AcceptsFileDrops, QMainWindow):
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.autosave.discard()
         self.cancel()
         super().closeEvent(event)

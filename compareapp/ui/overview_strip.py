@@ -7,6 +7,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from compareapp.core.review import MarkStatus
 from compareapp.core.view_model import ParagraphMark
 from compareapp.ui import styles
 from compareapp.ui.text_view import DocumentTextView
@@ -26,6 +27,8 @@ class OverviewStrip(QWidget):
         self.view = view
         self.marks: dict[int, QColor] = {}
         """Paragraph index to the colour of its mark."""
+        self.review_marks: dict[int, MarkStatus] = {}
+        """Paragraph index to the status of the review marks on it (disputed first)."""
         self.setFixedWidth(STRIP_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -36,6 +39,10 @@ class OverviewStrip(QWidget):
     def set_marks(self, marks: dict[int, ParagraphMark]) -> None:
         """Mark each paragraph in ``marks`` with the colour of its kind."""
         self.marks = {index: MARK_COLOURS[mark] for index, mark in marks.items()}
+        self.update()
+
+    def set_review_marks(self, marks: dict[int, MarkStatus]) -> None:
+        self.review_marks = marks
         self.update()
 
     def _scale(self) -> float:
@@ -54,6 +61,11 @@ class OverviewStrip(QWidget):
                 painter.fillRect(
                     QRectF(inset, top * scale, self.width() - 2 * inset, height), colour
                 )
+        for index, status in self.review_marks.items():
+            if index < len(extents):
+                top, bottom = extents[index]
+                height = max(3.0, (bottom - top) * scale)
+                painter.fillRect(QRectF(0, top * scale, 3, height), styles.MARK_COLOUR[status])
         bar = self.view.verticalScrollBar()
         painter.setPen(self.palette().text().color())
         painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 
 from platformdirs import user_config_dir
@@ -10,6 +11,7 @@ from PySide6.QtCore import QSettings
 APP_NAME = "compareapp"
 RECENT_FILES_KEY = "recent_files"
 RECENT_FILES_LIMIT = 12
+REVIEWER_KEY = "reviewer"
 
 
 def app_settings() -> QSettings:
@@ -33,3 +35,20 @@ def remember_files(paths: list[str]) -> list[str]:
     settings.setValue(RECENT_FILES_KEY, recent)
     settings.sync()
     return recent
+
+
+def reviewer() -> str:
+    """The name review marks are signed with: set in Preferences, else the login name."""
+    name = str(app_settings().value(REVIEWER_KEY, "") or "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (some containers)
+        return "reviewer"
+
+
+def set_reviewer(name: str) -> None:
+    settings = app_settings()
+    settings.setValue(REVIEWER_KEY, name.strip())
+    settings.sync()

@@ -11,6 +11,7 @@ from functools import cache
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
 
 from compareapp.core.classify import DifferenceClass
+from compareapp.core.review import MarkStatus
 
 REMOVED = QColor(225, 60, 60, 70)
 ADDED = QColor(40, 170, 70, 70)
@@ -30,6 +31,17 @@ STRIP_CHANGE = QColor(230, 160, 40)
 STRIP_SIGNIFICANT = QColor(220, 40, 40)
 STRIP_UNIQUE = QColor(128, 128, 128, 150)
 STRIP_MOVED = QColor(70, 110, 230)
+
+MARK_BACKGROUND = {
+    MarkStatus.VERIFIED: QColor(0, 170, 200, 80),
+    MarkStatus.DISPUTED: QColor(205, 50, 185, 90),
+}
+"""Review marks tint their passage; the gutter, strip and link map use the solid colour."""
+MARK_COLOUR = {
+    MarkStatus.VERIFIED: QColor(0, 150, 180),
+    MarkStatus.DISPUTED: QColor(200, 40, 175),
+}
+MARK_GLYPH = {MarkStatus.VERIFIED: "✓", MarkStatus.DISPUTED: "!"}
 
 
 @cache

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QTextCursor, QTextDocument, QTextFormat
-from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QMouseEvent,
+    QResizeEvent,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QWidget
 
 from compareapp.ui import styles
 from compareapp.ui.document_builder import PARAGRAPH_SPACING
+from compareapp.ui.mark_gutter import GUTTER_WIDTH, MarkGutter, ShownMark
 
 LAYOUT_SETTLE_MS = 120
 """Qt lays out long documents in steps; extents are read once it has been still this long."""
@@ -43,6 +51,13 @@ class DocumentTextView(QTextEdit):
         self._selected: list[int] = []
         self._current: tuple[int, int] | None = None
         self._reading: Iterator[int] | None = None
+        self._link_selections: list[QTextEdit.ExtraSelection] = []
+        self._mark_selections: list[QTextEdit.ExtraSelection] = []
+        self.gutter = MarkGutter(self)
+        self.setViewportMargins(GUTTER_WIDTH, 0, 0, 0)
+        self.verticalScrollBar().valueChanged.connect(self.gutter.update)
+        self.extend_context_menu: Callable[[QMenu, int], None] | None = None
+        """Adds the review commands to the context menu, given the view position clicked."""
         self._settle = QTimer(self, singleShot=True, interval=LAYOUT_SETTLE_MS)
         self._settle.timeout.connect(self._read_extents)
 
@@ -113,7 +128,7 @@ class DocumentTextView(QTextEdit):
         """Tint ``paragraphs`` (a selected link) and outline ``current`` (view positions of
         the current difference)."""
         self._selected, self._current = paragraphs, current
-        selections = []
+        selections: list[QTextEdit.ExtraSelection] = []
         for index in paragraphs:
             block = self.document().findBlockByNumber(index)
             if not block.isValid():
@@ -131,7 +146,37 @@ class DocumentTextView(QTextEdit):
             selection.cursor = cursor
             selection.format.setBackground(styles.CURRENT_DIFFERENCE)
             selections.append(selection)
-        self.setExtraSelections(selections)
+        self._link_selections = selections
+        self.setExtraSelections(self._mark_selections + selections)
+
+    def set_review_marks(self, marks: list[ShownMark]) -> None:
+        """Tint the passages of ``marks`` and show them in the gutter."""
+        self._mark_selections = []
+        for mark in marks:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(mark.start)
+            cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format.setBackground(styles.MARK_BACKGROUND[mark.status])
+            selection.format.setToolTip(f"{mark.status.value.capitalize()} (review mark)")
+            self._mark_selections.append(selection)
+        self.gutter.set_marks(marks)
+        self.setExtraSelections(self._mark_selections + self._link_selections)
+
+    def review_marks(self) -> list[ShownMark]:
+        return list(self.gutter.marks)
+
+    def marks_at(self, position: int) -> list[ShownMark]:
+        """The review marks that cover view ``position``."""
+        return [mark for mark in self.gutter.marks if mark.start <= position <= mark.end]
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The view positions of the selected text, if any."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return cursor.selectionStart(), cursor.selectionEnd()
 
     def selected_paragraphs(self) -> list[int]:
         return list(self._selected)
@@ -145,6 +190,19 @@ class DocumentTextView(QTextEdit):
         value = bar.value()
         self.setTextCursor(cursor)
         bar.setValue(value)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        area = self.contentsRect()
+        self.gutter.setGeometry(QRect(area.left(), area.top(), GUTTER_WIDTH, area.height()))
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if self.extend_context_menu is not None:
+            position = self.cursorForPosition(self.viewport().mapFrom(self, event.pos()))
+            self.extend_context_menu(menu, position.position())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
