@@ -41,6 +41,7 @@ from compareapp.ui.review_commands import ReviewCommands
 from compareapp.ui.review_controller import ReviewController
 from compareapp.ui.review_panel import ReviewPanel
 from compareapp.ui.session_commands import SessionCommands
+from compareapp.ui.source_watcher import SourceWatcher
 from compareapp.ui.start_view import StartView
 from compareapp.ui.tasks import BackgroundTask
 
@@ -67,6 +68,8 @@ class MainWindow(SessionCommands, ReviewCommands, AcceptsFileDrops, QMainWindow)
         """The SHA-256 of the text each source's marks are anchored in."""
         self.review = ReviewController(self)
         self.autosave = Autosave(self.unsaved_snapshot, lambda: self.session_path, self)
+        self.source_watcher = SourceWatcher(self)
+        self.source_watcher.changed.connect(self._sources_changed_on_disk)
 
         self.start_view = StartView()
         self.comparison_view = ComparisonView()
@@ -236,6 +239,13 @@ class MainWindow(SessionCommands, ReviewCommands, AcceptsFileDrops, QMainWindow)
         """Files dropped on the window (not on a pane) join the comparison."""
         self.open_paths(paths)
 
+    def _sources_changed_on_disk(self, paths: list[str]) -> None:
+        names = [d.name for d in self.documents if d.path in paths]
+        if names:
+            self.offer_bar.offer(
+                f"{', '.join(names)} changed on disk.", [("Reload", self.reload_sources)]
+            )
+
     # The background job -----------------------------------------------------------------
 
     def start_job(self, sources: list[Source], base: int) -> None:
@@ -296,6 +306,7 @@ class MainWindow(SessionCommands, ReviewCommands, AcceptsFileDrops, QMainWindow)
                         f"{document.name} changed; its marks: {describe_outcomes(outcomes)}"
                     )
             self.anchored_hashes[document.source_id] = document.sha256
+        self.source_watcher.watch(document.path for document in documents)
         loaded = {document.source_id for document in documents}
         self.missing_sources = [i for i in self.missing_sources if i not in loaded]
         self.review_panel.set_sources({i: s.name for i, s in self.known_sources.items()})

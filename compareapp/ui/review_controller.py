@@ -8,7 +8,7 @@ undoable and clears the history (whose commands hold the old anchors).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -68,11 +68,11 @@ class ReviewController(QObject):
         self.marks = ReviewMarks()
         self.undo_stack = QUndoStack(self)
         self._unsaved_reanchoring = False
-        self.undo_stack.cleanChanged.connect(lambda _clean: self._emit_modified())
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
 
     # Reading ----------------------------------------------------------------------------
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[ReviewMark]:
         return iter(self.marks)
 
     def __len__(self) -> int:
@@ -146,6 +146,9 @@ class ReviewController(QObject):
             elif after is not None:
                 self.marks.replace(after)
         self.changed.emit()
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self._emit_modified()
 
     def _emit_modified(self) -> None:
         self.modified_changed.emit(self.is_modified())

@@ -61,8 +61,8 @@ class ReviewPanel(QDockWidget):
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
-        self.list.setColumnWidth(2, 220)
-        self.list.setColumnWidth(3, 180)
+        for column, width in enumerate((82, 110, 150, 220)):
+            self.list.setColumnWidth(column, width)
         self.count_label = QLabel()
         self._build_editor()
 
@@ -109,11 +109,13 @@ class ReviewPanel(QDockWidget):
         form.addRow("Note", self.note_edit)
         self._note_timer = QTimer(self, singleShot=True, interval=NOTE_COMMIT_MS)
         self._note_timer.timeout.connect(self.commit_note)
-        self.note_edit.textChanged.connect(self._note_timer.start)
+        self.note_edit.textChanged.connect(self._note_typed)
         self.note_edit.focusOutEvent = self._note_focus_out  # type: ignore[method-assign]
         self.status_box.activated.connect(self._status_chosen)
         self.delete_button.clicked.connect(self.delete_selected)
         self._editing: str | None = None
+        self._note_dirty = False
+        """The note editor holds typing not yet given to the review."""
         self.editor.setEnabled(False)
 
     # Filling ----------------------------------------------------------------------------
@@ -190,28 +192,37 @@ class ReviewPanel(QDockWidget):
     def _show_selected(self) -> None:
         """Put the one selected mark in the editor (none or several: nothing to edit)."""
         ids = self.selected_ids()
-        if len(ids) == 1 and ids[0] == self._editing:
-            return
-        self.commit_note()
-        self._editing = ids[0] if len(ids) == 1 and ids[0] in self.review.marks else None
-        self.editor.setEnabled(self._editing is not None)
+        chosen = ids[0] if len(ids) == 1 and ids[0] in self.review.marks else None
+        if chosen != self._editing:
+            self.commit_note()
+        elif self._note_dirty:
+            return  # still typing in this mark's note
+        self._editing = chosen
+        self.editor.setEnabled(chosen is not None)
+        self.delete_button.setEnabled(bool(ids))
         self.note_edit.blockSignals(True)
-        if self._editing is None:
+        if chosen is None:
             self.note_edit.clear()
             self.quote_label.clear()
         else:
-            mark = self.review.marks.get(self._editing)
-            self.note_edit.setPlainText(mark.note)
+            mark = self.review.marks.get(chosen)
+            if self.note_edit.toPlainText() != mark.note:  # (keeps the cursor while typing)
+                self.note_edit.setPlainText(mark.note)
             self.status_box.setCurrentIndex(self.status_box.findData(mark.status.value))
             self.quote_label.setText(f"“{mark.quote}”")
         self.note_edit.blockSignals(False)
-        self.delete_button.setEnabled(bool(ids))
+
+    def _note_typed(self) -> None:
+        self._note_dirty = True
+        self._note_timer.start()
 
     def commit_note(self) -> None:
-        """Save the note being edited (one undo step for a burst of typing)."""
+        """Save the note being typed (one undo step for a burst of typing)."""
         self._note_timer.stop()
-        if self._editing is not None and self._editing in self.review.marks:
+        if self._note_dirty and self._editing is not None and self._editing in self.review.marks:
+            self._note_dirty = False
             self.review.set_note(self._editing, self.note_edit.toPlainText())
+        self._note_dirty = False
 
     def _note_focus_out(self, event: object) -> None:
         self.commit_note()

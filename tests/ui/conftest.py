@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from PySide6.QtWidgets import QMessageBox
+
 from compareapp.ui.main_window import MainWindow
 
 JOB_TIMEOUT_MS = 20_000
@@ -25,6 +27,8 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def window(qtbot: QtBot) -> Iterator[MainWindow]:
     main_window = MainWindow()
+    # Closing with unsaved marks asks in a modal dialog; tests that test it answer it.
+    main_window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     qtbot.addWidget(main_window)
     main_window.resize(1400, 900)
     main_window.show()
