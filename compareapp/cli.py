@@ -7,9 +7,15 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from compareapp import __version__
+
+if TYPE_CHECKING:
+    from compareapp.core.document import Document
+    from compareapp.core.session import Session
 
 SAMPLE_FILES = ("wire-report.txt", "outlet-rewrite.txt")
 
@@ -27,7 +33,8 @@ def build_window_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="compareapp",
         description=DESCRIPTION,
-        epilog="Without a window: compareapp compare FILE FILE... (see compareapp compare -h)",
+        epilog="Without a window: compareapp compare FILE FILE... and compareapp export "
+        "FILE FILE... -o OUT.pdf (see their -h)",
     )
     parser.add_argument("--version", action="version", version=f"compareapp {__version__}")
     parser.add_argument("files", nargs="*", metavar="FILE", help="documents to compare")
@@ -41,30 +48,47 @@ def build_parser() -> argparse.ArgumentParser:
         prog="compareapp compare",
         description="Align two or more documents and print links and differences.",
     )
-    compare.add_argument("files", nargs="*", metavar="FILE", help="two or more text files")
-    compare.add_argument(
-        "--base",
-        type=int,
-        default=0,
-        metavar="N",
-        help="index of the base document the others align to (default 0)",
-    )
+    _add_input_arguments(compare)
     compare.add_argument("--format", choices=("text", "json"), default="text")
     compare.add_argument(
         "--typographic",
         action="store_true",
         help="also report typographic-only differences (quotes, dashes, spaces)",
     )
-    compare.add_argument(
+    return compare
+
+
+def build_export_parser() -> argparse.ArgumentParser:
+    """The headless ``export`` command."""
+    export = argparse.ArgumentParser(
+        prog="compareapp export",
+        description="Write the comparison, with a session's review marks, as an annotated PDF.",
+    )
+    _add_input_arguments(export)
+    export.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="the PDF to write")
+    export.add_argument("--page-size", choices=("A4", "Letter"), help="default: from the locale")
+    export.add_argument("--reviewer", help="the name on the summary page (default: login name)")
+    return export
+
+
+def _add_input_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("files", nargs="*", metavar="FILE", help="two or more text files")
+    command.add_argument(
+        "--base",
+        type=int,
+        default=0,
+        metavar="N",
+        help="index of the base document the others align to (default 0)",
+    )
+    command.add_argument(
         "--sample", action="store_true", help="compare the bundled sample articles"
     )
-    compare.add_argument(
+    command.add_argument(
         "--session",
         metavar="FILE",
-        help="a saved session: its review marks (re-anchored if a source changed) join the "
-        "output, and its sources are compared when no FILE is given",
+        help="a saved session: its review marks (re-anchored if a source changed) are "
+        "included, and its sources are compared when no FILE is given",
     )
-    return compare
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -72,19 +96,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments[:1] == ["compare"]:
         parser = build_parser()
         return _compare(parser, parser.parse_args(arguments[1:]))
+    if arguments[:1] == ["export"]:
+        parser = build_export_parser()
+        return _export(parser, parser.parse_args(arguments[1:]))
     args = build_window_parser().parse_args(arguments)
     from compareapp.ui.app import run_window
 
     return run_window(args.files, sample=args.sample)
 
 
-def _compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    from compareapp.core.comparison import Comparison
+@dataclass
+class _Inputs:
+    documents: list[Document]
+    session: Session | None
+
+
+def _inputs(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Inputs | int:
+    """The documents (and session) the command line names, or an exit status."""
     from compareapp.core.loading import LoadError, load_document
-    from compareapp.core.report import comparison_to_json
-    from compareapp.core.review_report import review_to_json, review_to_text
-    from compareapp.core.session import SessionError, load_session
-    from compareapp.core.text_report import comparison_to_text
+    from compareapp.core.session import SessionError, load_session, match_sources
 
     session = None
     if args.session:
@@ -97,7 +127,7 @@ def _compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if not files and session is not None:
         files = [source.path for source in session.sources]
     if len(files) < 2:
-        parser.error("compare needs at least two files (or --sample, or --session)")
+        parser.error("needs at least two files (or --sample, or --session)")
     if not 0 <= args.base < len(files):
         parser.error(f"--base must be between 0 and {len(files) - 1}")
     try:
@@ -105,6 +135,22 @@ def _compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     except LoadError as error:
         print(f"compareapp: cannot read {error.path}: {error.reason}", file=sys.stderr)
         return 2
+    if session is not None:  # the documents become the session's sources, marks and all
+        found = {id(d): source for source, d in match_sources(session.sources, documents).items()}
+        documents = [replace(d, source_id=found.get(id(d), d.source_id)) for d in documents]
+    return _Inputs(documents, session)
+
+
+def _compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from compareapp.core.comparison import Comparison
+    from compareapp.core.report import comparison_to_json
+    from compareapp.core.review_report import review_to_json, review_to_text
+    from compareapp.core.text_report import comparison_to_text
+
+    inputs = _inputs(parser, args)
+    if isinstance(inputs, int):
+        return inputs
+    documents, session = inputs.documents, inputs.session
     comparison = Comparison(documents, base=args.base)
     if args.format == "json":
         data = comparison_to_json(comparison, typographic=args.typographic)
@@ -116,4 +162,38 @@ def _compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         print(comparison_to_text(comparison))
         if session is not None:
             print(review_to_text(session, documents))
+    return 0
+
+
+def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    import os
+
+    from compareapp.core.comparison import Comparison
+    from compareapp.core.export_model import build_report
+    from compareapp.core.review_report import placed_marks
+    from compareapp.core.view_model import ComparisonViewModel
+
+    inputs = _inputs(parser, args)
+    if isinstance(inputs, int):
+        return inputs
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from compareapp.export.pdf_export import ExportOptions, default_page_size, export_pdf
+    from compareapp.ui.settings import reviewer
+
+    _application = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    documents = inputs.documents
+    marks = [m for m, _i in placed_marks(inputs.session, documents)] if inputs.session else []
+    model = ComparisonViewModel(Comparison(documents, base=args.base))
+    options = ExportOptions(
+        reviewer=args.reviewer or reviewer(), page_size=args.page_size or default_page_size()
+    )
+    try:
+        result = export_pdf(build_report(model, marks), args.output, options)
+    except OSError as error:
+        print(f"compareapp: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    print(f"{result.path}: {result.pages} pages, {result.annotations} annotation(s)")
     return 0

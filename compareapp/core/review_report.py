@@ -17,14 +17,14 @@ def review_to_json(
     """The marks of ``session`` against ``documents`` as a JSON-ready dict."""
     return {
         "session": os.path.abspath(path),
-        "marks": [_mark(mark, index) for mark, index in _placed_marks(session, documents)],
+        "marks": [_mark(mark, index) for mark, index in placed_marks(session, documents)],
     }
 
 
 def review_to_text(session: Session, documents: list[Document]) -> str:
     """One line per mark: status, where, anchor state, quote and note."""
     lines = [f"Review marks: {len(session.marks)}"]
-    for mark, index in _placed_marks(session, documents):
+    for mark, index in placed_marks(session, documents):
         where = documents[index].name if index is not None else "source not compared"
         note = f" — {mark.note}" if mark.note else ""
         lines.append(
@@ -34,7 +34,7 @@ def review_to_text(session: Session, documents: list[Document]) -> str:
     return "\n".join(lines)
 
 
-def _placed_marks(
+def placed_marks(
     session: Session, documents: list[Document]
 ) -> list[tuple[ReviewMark, int | None]]:
     """Each mark, re-anchored where its source changed, with its document's index."""

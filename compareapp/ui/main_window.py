@@ -35,6 +35,7 @@ from compareapp.ui.actions import build_actions
 from compareapp.ui.autosave import Autosave
 from compareapp.ui.comparison_job import JobOutcome, PendingSource, Source, prepare_comparison
 from compareapp.ui.comparison_view import ComparisonView
+from compareapp.ui.export_commands import ExportCommands
 from compareapp.ui.file_drops import AcceptsFileDrops
 from compareapp.ui.message_bar import OFFER_STYLE, MessageBar
 from compareapp.ui.review_commands import ReviewCommands
@@ -47,10 +48,15 @@ from compareapp.ui.tasks import BackgroundTask
 
 APP_TITLE = "compareapp"
 REVIEW_PANEL_WIDTH = 400
+COMPARISON_ACTIONS = (
+    "previous_difference", "next_difference", "previous_significant", "next_significant",
+    "export_pdf", "mark_verified", "mark_disputed", "reload",
+)  # fmt: skip
+"""Actions that need a comparison on screen."""
 FILE_FILTER = "Text files (*.txt *.text *.md);;All files (*)"
 
 
-class MainWindow(SessionCommands, ReviewCommands, AcceptsFileDrops, QMainWindow):
+class MainWindow(SessionCommands, ReviewCommands, ExportCommands, AcceptsFileDrops, QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle(APP_TITLE)
@@ -59,6 +65,7 @@ class MainWindow(SessionCommands, ReviewCommands, AcceptsFileDrops, QMainWindow)
         self.documents: list[Document] = []
         self.base = 0
         self.task: BackgroundTask | None = None
+        self.export_task: BackgroundTask | None = None
         self.session_path: str | None = None
         self.known_sources: dict[str, SessionSource] = {}
         """Every source this session has had, by id (closed and missing ones too)."""
@@ -100,6 +107,7 @@ class MainWindow(SessionCommands, ReviewCommands, AcceptsFileDrops, QMainWindow)
                 "save": self.save,
                 "save_as": self.save_as,
                 "reload": self.reload_sources,
+                "export_pdf": self.export_pdf,
                 "quit": self.close,
                 "preferences": self.edit_preferences,
                 "previous_difference": lambda: self.go_to_difference(False, False),
@@ -325,9 +333,7 @@ class MainWindow(SessionCommands, ReviewCommands, AcceptsFileDrops, QMainWindow)
 
     def _update_navigation(self) -> None:
         comparing = self.comparison_view.result is not None and self.stack.currentIndex() == 1
-        for name in ("previous_difference", "next_difference"):
-            self.actions_by_name[name].setEnabled(comparing)
-        for name in ("previous_significant", "next_significant"):
+        for name in COMPARISON_ACTIONS:
             self.actions_by_name[name].setEnabled(comparing)
         self.update_title()
         self.counts_label.setText(self._counts_text() if comparing else "")

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtWidgets import QMenu
 
 from compareapp.core.counterpart_spans import counterpart_spans
 from compareapp.core.review import MarkStatus, ReviewMark
 from compareapp.ui import settings
+from compareapp.ui.preferences_dialog import PreferencesDialog
 
 if TYPE_CHECKING:
     from compareapp.ui.main_window import MainWindow
@@ -107,11 +108,4 @@ class ReviewCommands(_Base):
             self.statusBar().showMessage("Select a mark first", 5000)
 
     def edit_preferences(self) -> None:
-        name, accepted = QInputDialog.getText(
-            self,
-            "Preferences",
-            "Reviewer name (signs your review marks):",
-            text=settings.reviewer(),
-        )
-        if accepted and name.strip():
-            settings.set_reviewer(name)
+        PreferencesDialog(self).exec()

@@ -12,6 +12,7 @@ APP_NAME = "compareapp"
 RECENT_FILES_KEY = "recent_files"
 RECENT_FILES_LIMIT = 12
 REVIEWER_KEY = "reviewer"
+PAGE_SIZE_KEY = "pdf_page_size"
 
 
 def app_settings() -> QSettings:
@@ -51,4 +52,18 @@ def reviewer() -> str:
 def set_reviewer(name: str) -> None:
     settings = app_settings()
     settings.setValue(REVIEWER_KEY, name.strip())
+    settings.sync()
+
+
+def page_size() -> str:
+    """The exported PDF's page size: as set in Preferences, else from the locale."""
+    from compareapp.export.pdf_export import PAGE_SIZES, default_page_size
+
+    chosen = str(app_settings().value(PAGE_SIZE_KEY, "") or "")
+    return chosen if chosen in PAGE_SIZES else default_page_size()
+
+
+def set_page_size(name: str) -> None:
+    settings = app_settings()
+    settings.setValue(PAGE_SIZE_KEY, name)
     settings.sync()

@@ -8,9 +8,8 @@ from os import PathLike
 from pathlib import Path
 
 import pytest
-from pytestqt.qtbot import QtBot
-
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 from compareapp.ui.main_window import MainWindow
 

@@ -1,0 +1,1 @@
+"""Writing comparisons out of the app: the annotated PDF."""
