@@ -20,9 +20,9 @@ MATCH_PIECE = 32
 """Bitap finds patterns up to this long quickly; longer quotes are found by their ends."""
 MAX_ERROR = 0.3
 """The largest share of a quote's characters that may differ in a fuzzy match."""
-END_SLACK = 8
-"""How far from the first estimate a fuzzy match's end is looked for."""
-"""The largest share of a quote's characters that may differ in a fuzzy match."""
+CONTEXT_MATCH = 8
+"""Context characters that must still border a reworded passage to say where it begins
+or ends (all of the context, when it is shorter)."""
 
 
 class AnchorState(StrEnum):
@@ -118,34 +118,113 @@ def _fuzzy(anchor: TextAnchor, text: str) -> tuple[int, int] | None:
     head = matcher.match_main(text, quote[:MATCH_PIECE], expected)
     if head != -1:
         window_start = head
-        window = text[head : head + len(quote) + len(quote) // 2 + 8]
+        window_end = min(len(text), head + len(quote) + len(quote) // 2 + 8)
     else:
         tail = matcher.match_main(text, quote[-MATCH_PIECE:], expected + len(quote) - MATCH_PIECE)
         if tail == -1:
             return None
-        window_end = tail + MATCH_PIECE
+        window_end = min(len(text), tail + MATCH_PIECE)
         window_start = max(0, window_end - len(quote) - len(quote) // 2 - 8)
-        window = text[window_start:window_end]
-    diffs = matcher.diff_main(quote, window, False)
+    diffs = matcher.diff_main(quote, text[window_start:window_end], False)
     matcher.diff_cleanupSemantic(diffs)
-    start = window_start + matcher.diff_xIndex(diffs, 0)
-    estimate = window_start + matcher.diff_xIndex(diffs, len(quote) - 1) + 1
-    candidates = range(
-        max(start + 1, estimate - END_SLACK), min(len(text), estimate + END_SLACK) + 1
-    )
-    scored = [
-        (
-            _distance(matcher, quote, text[start:end]),
-            _inside_word(text, end),
-            abs(end - estimate),
-            end,
-        )
-        for end in candidates
-    ]
-    if not scored:
+    inserted, deleted = _changed_run(matcher, diffs)
+    start = _start(anchor, text, window_start + inserted, deleted)
+    inserted, deleted = _changed_run(matcher, diffs[::-1])
+    end = _end(anchor, text, window_end - inserted, deleted)
+    if end <= start:
         return None
-    errors, _inside, _offset, end = min(scored)
+    errors = _distance(matcher, quote, text[start:end])
     return (start, end) if errors <= MAX_ERROR * len(quote) else None
+
+
+def _changed_run(matcher: diff_match_patch, diffs: list[tuple[int, str]]) -> tuple[int, int]:
+    """How many characters the window inserts and the quote loses before the first
+    unchanged stretch of ``diffs``; a stretch shorter than the deletion after it (a full
+    stop that both happen to end with) counts as changed."""
+    inserted = deleted = 0
+    for index, (operation, chunk) in enumerate(diffs):
+        if operation == matcher.DIFF_EQUAL:
+            lost = 0
+            for other, piece in diffs[index + 1 :]:
+                if other == matcher.DIFF_EQUAL:
+                    break
+                lost += len(piece) if other == matcher.DIFF_DELETE else 0
+            if len(chunk) >= lost:
+                break
+            inserted += len(chunk)
+            deleted += len(chunk)
+        elif operation == matcher.DIFF_INSERT:
+            inserted += len(chunk)
+        else:
+            deleted += len(chunk)
+    return inserted, deleted
+
+
+def _start(anchor: TextAnchor, text: str, kept: int, deleted: int) -> int:
+    """Where the passage starts, given that the quote's first ``deleted`` characters were
+    reworded and the rest of its beginning is at ``kept``: the mirror of :func:`_end`."""
+    if not deleted:
+        return kept
+    if deleted > MAX_ERROR * len(anchor.quote):
+        return max(0, kept - deleted)
+    reach = _reach(anchor, deleted)
+    before = text[max(0, kept - reach - len(anchor.prefix)) : kept][::-1]
+    old = anchor.quote[:deleted][::-1]
+    return kept - _reworded_length(old, anchor.prefix[::-1], text[kept : kept + 1], before, reach)
+
+
+def _end(anchor: TextAnchor, text: str, kept: int, deleted: int) -> int:
+    """Where the passage ends, given that the quote's last ``deleted`` characters were
+    reworded and the rest of its end is at ``kept``."""
+    if not deleted:
+        return kept
+    if deleted > MAX_ERROR * len(anchor.quote):
+        return min(len(text), kept + deleted)
+    reach = _reach(anchor, deleted)
+    after = text[kept : kept + reach + len(anchor.suffix)]
+    old = anchor.quote[-deleted:]
+    return kept + _reworded_length(old, anchor.suffix, text[max(0, kept - 1) : kept], after, reach)
+
+
+def _reach(anchor: TextAnchor, deleted: int) -> int:
+    """How long the new wording of ``deleted`` characters of the quote may be."""
+    return min(deleted + int(MAX_ERROR * len(anchor.quote)), 2 * deleted + CONTEXT_CHARS)
+
+
+def _reworded_length(old: str, context: str, kept: str, following: str, reach: int) -> int:
+    """How many characters of ``following`` (the text after the unchanged part of the
+    quote, whose last character is ``kept``) are the new wording of ``old``: as many as
+    the old context still follows, else as many as read closest to ``old``, ending
+    between words and as few as possible among equals."""
+    reach = min(reach, len(following))
+    distances = _prefix_distances(old, following[:reach])
+    needed = min(len(context), CONTEXT_MATCH)
+    around = kept + following
+
+    def rank(length: int) -> tuple[bool, int, bool, bool, int]:
+        edge = len(kept) + length
+        return (
+            _common_prefix(context, following[length : length + len(context)]) < needed,
+            distances[length],
+            _inside_word(around, edge),
+            around[edge - 1 : edge].isspace() != old[-1:].isspace(),
+            length,
+        )
+
+    return min(range(reach + 1), key=rank)
+
+
+def _prefix_distances(old: str, new: str) -> list[int]:
+    """The Levenshtein distance between ``old`` and each prefix ``new[:n]``."""
+    row = list(range(len(new) + 1))
+    for number, char in enumerate(old, 1):
+        diagonal, row[0] = row[0], number
+        for index, other in enumerate(new, 1):
+            diagonal, row[index] = (
+                row[index],
+                min(row[index] + 1, row[index - 1] + 1, diagonal + (char != other)),
+            )
+    return row
 
 
 def _distance(matcher: diff_match_patch, first: str, second: str) -> int:

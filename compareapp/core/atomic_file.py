@@ -6,38 +6,31 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import uuid
 from pathlib import Path
 
-DEFAULT_MODE = 0o644
+NEW_FILE_MODE = 0o666
+"""Before the umask, as ``open()`` creates files."""
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     """Replace the file at ``path`` with ``data`` in one step."""
     target = Path(path)
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".part", dir=target.parent
-    )
+    temporary = target.parent / f".{target.name}.{uuid.uuid4().hex[:12]}.part"
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, NEW_FILE_MODE)
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, _mode_of(target))
+        with contextlib.suppress(FileNotFoundError):  # keep an existing file's permissions
+            os.chmod(temporary, target.stat().st_mode & 0o777)
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
     _sync_folder(target.parent)
-
-
-def _mode_of(path: Path) -> int:
-    """Keep an existing file's permissions; a new file gets the usual ones."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        return DEFAULT_MODE
 
 
 def _sync_folder(folder: Path) -> None:

@@ -180,6 +180,8 @@ def parse_session(
         raise SessionError(
             path, f"is damaged or not a session file (JSON error at line {error.lineno})"
         ) from None
+    except (ValueError, RecursionError):  # a number too long to read; nesting too deep
+        raise SessionError(path, "is damaged or not a session file") from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise SessionError(path, "is not a compareapp session file")
     try:
@@ -246,8 +248,9 @@ def _source(raw: dict[str, Any], folder: Path | None, where: str) -> SessionSour
     relative = raw.get("relative_path")
     if folder is not None and isinstance(relative, str):
         candidate = folder / relative
-        if candidate.exists():
-            path = str(candidate.resolve())
+        with contextlib.suppress(OSError):  # a name too long, a folder not readable
+            if candidate.exists():
+                path = str(candidate.resolve())
     return SessionSource(
         id=_get(raw, "id", str, where),
         path=path,
@@ -318,9 +321,9 @@ def _datetime(raw: dict[str, Any], key: str, where: str) -> datetime:
     value = _get(raw, key, str, where)
     try:
         parsed = datetime.fromisoformat(value)
-    except ValueError:
+        return parsed if parsed.tzinfo else parsed.astimezone()
+    except (ValueError, OverflowError, OSError):  # astimezone: out of the local range
         raise _Invalid(f"{where}'s {key!r} is not an ISO 8601 time: {value!r}") from None
-    return parsed if parsed.tzinfo else parsed.astimezone()
 
 
 # Sources found again ------------------------------------------------------------------

@@ -60,7 +60,7 @@ class LineRect:
     bottom: float
 
 
-def report_font(device: QPaintDevice, size: float = 9.0) -> QFont:
+def report_font(size: float = 9.0) -> QFont:
     """The report's font, with ligatures off so that the PDF's text layer holds plain
     letters ("ff", not U+FB00) for search and copy."""
     font = QFont("DejaVu Sans")
@@ -71,14 +71,13 @@ def report_font(device: QPaintDevice, size: float = 9.0) -> QFont:
     return font
 
 
-def new_paged_document(device: QPaintDevice, page: PageGeometry) -> QTextDocument:
-    """An empty document that measures text for ``device`` and breaks into ``page``s."""
-    document = QTextDocument()
+def paginate(document: QTextDocument, device: QPaintDevice, page: PageGeometry) -> None:
+    """Make ``document`` measure its text for ``device`` and break into ``page``s. Do this
+    once its content is in: a document with a layout re-lays out on every insertion,
+    which makes building a long table quadratic."""
     document.documentLayout().setPaintDevice(device)
-    document.setDefaultFont(report_font(device))
     document.setPageSize(QSizeF(page.width, page.height))
     set_page_margins(document, page)
-    return document
 
 
 def set_page_margins(document: QTextDocument, page: PageGeometry) -> None:
@@ -101,13 +100,15 @@ class ComparisonPages:
     def __init__(self, report: ReportModel, device: QPaintDevice, page: PageGeometry) -> None:
         self.report = report
         self.page = page
-        self.document = new_paged_document(device, page)
+        self.document = QTextDocument()
+        self.document.setDefaultFont(report_font())
         self.displays = [DisplayText.of(document) for document in report.documents]
         self._starts: dict[tuple[int, int], int] = {}
         """(document, paragraph) → position of its first character here."""
         cursor = QTextCursor(self.document)
         for number, section in enumerate(self.report.sections):
             self._add_section(cursor, section, number)
+        paginate(self.document, device, page)
 
     # Building ---------------------------------------------------------------------------
 

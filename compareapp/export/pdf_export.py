@@ -26,9 +26,8 @@ from compareapp.export.comparison_pages import (
     ComparisonPages,
     LineRect,
     PageGeometry,
-    new_paged_document,
+    paginate,
     report_font,
-    set_page_margins,
 )
 from compareapp.export.pdf_annotations import LineBox, PdfHighlight, add_highlights
 from compareapp.export.summary_page import summary_html
@@ -157,11 +156,12 @@ def _summary(
         pages = {
             mark_id: summary_pages + rects[0].page + 1 for mark_id, rects in lines.items() if rects
         }
-        document = new_paged_document(writer, page)
+        document = QTextDocument()
+        document.setDefaultFont(report_font())
         document.setHtml(
             summary_html(report, exported_at=exported_at, reviewer=reviewer, pages=pages)
         )
-        set_page_margins(document, page)  # setHtml replaced the root frame's format
+        paginate(document, writer, page)
         if document.pageCount() == summary_pages:
             return document
         summary_pages = document.pageCount()
@@ -188,7 +188,7 @@ def _draw_furniture(
 ) -> None:
     """The running header (the sources' names) and the footer (export time, page)."""
     painter.save()
-    painter.setFont(report_font(painter.device(), 7.5))
+    painter.setFont(report_font(7.5))
     painter.setPen(Qt.GlobalColor.darkGray)
     width = page.width - page.left - page.right
     header = QRectF(page.left, page.top * 0.35, width, page.top * 0.4)
