@@ -81,6 +81,14 @@ ACTIONS = (
 )  # fmt: skip
 
 
+def key_sequences(key: Key) -> list[QKeySequence]:
+    """Every binding of a standard key on this platform (Redo is both Ctrl+Y and
+    Ctrl+Shift+Z on Linux; ``QKeySequence(standard_key)`` keeps only the first)."""
+    if isinstance(key, QKeySequence.StandardKey):
+        return QKeySequence.keyBindings(key)
+    return [QKeySequence(key)]
+
+
 def build_actions(
     window: QMainWindow,
     handlers: Mapping[str, Callable[..., object]],
@@ -94,7 +102,7 @@ def build_actions(
     for spec in specs:
         action = QAction(QIcon.fromTheme(spec.icon), spec.text, window)
         action.setObjectName(spec.name)
-        action.setShortcuts([QKeySequence(key) for key in spec.shortcuts])
+        action.setShortcuts([sequence for key in spec.shortcuts for sequence in key_sequences(key)])
         tip = spec.tip or spec.text.replace("&", "").rstrip("…")
         if spec.shortcuts:
             native = QKeySequence.SequenceFormat.NativeText

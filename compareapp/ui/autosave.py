@@ -65,7 +65,7 @@ def find_recoveries() -> list[Recovery]:
 
 def _running(pid: int) -> bool:
     if pid == os.getpid():
-        return False  # a copy of this process's own must come from an earlier run
+        return True  # another window of this process, still at work
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -119,10 +119,16 @@ class ComparisonView(QWidget):
         pane.view.paragraph_clicked.connect(
             lambda paragraph: self.select_paragraph(index, paragraph)
         )
+        pane.view.selectionChanged.connect(lambda: self._selected_in(index))
         pane.view.extend_context_menu = lambda menu, position: self._extend_menu(
             menu, index, position
         )
         return pane
+
+    def _selected_in(self, document: int) -> None:
+        """Text selected in a pane makes it the one review commands act on."""
+        if self.panes[document].view.selected_range() is not None:
+            self.current_document = document
 
     def _extend_menu(self, menu: QMenu, document: int, position: int) -> None:
         self.current_document = document

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -66,11 +66,14 @@ class MainWindow(SessionCommands, ReviewCommands, ExportCommands, AcceptsFileDro
         self.base = 0
         self.task: BackgroundTask | None = None
         self.export_task: BackgroundTask | None = None
+        self._shown_once = False
         self.session_path: str | None = None
         self.known_sources: dict[str, SessionSource] = {}
         """Every source this session has had, by id (closed and missing ones too)."""
         self.missing_sources: list[str] = []
         """Sources of the opened session that were not found."""
+        self.missing_base: str | None = None
+        """The session's base, while it is one of the missing sources."""
         self.anchored_hashes: dict[str, str] = {}
         """The SHA-256 of the text each source's marks are anchored in."""
         self.review = ReviewController(self)
@@ -141,13 +144,12 @@ class MainWindow(SessionCommands, ReviewCommands, ExportCommands, AcceptsFileDro
     def _build_review(self) -> None:
         self.review_panel = ReviewPanel(self.review, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_panel)
-        self.resizeDocks([self.review_panel], [REVIEW_PANEL_WIDTH], Qt.Orientation.Horizontal)
         self.review_panel.mark_activated.connect(self.jump_to_mark)
         edit = self.menus["&Edit"]
         undo = self.review.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
         redo = self.review.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setShortcuts(QKeySequence.StandardKey.Redo)
         first = edit.actions()[0]
         edit.insertActions(first, [undo, redo])
         edit.insertSeparator(first)
@@ -375,6 +377,12 @@ class MainWindow(SessionCommands, ReviewCommands, ExportCommands, AcceptsFileDro
             action.setToolTip(path)
             action.triggered.connect(lambda _checked, path=path: self.open_paths([path]))
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:  # docks take their size once the window has one
+            self._shown_once = True
+            self.resizeDocks([self.review_panel], [REVIEW_PANEL_WIDTH], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():

@@ -116,7 +116,9 @@ class ReviewPanel(QDockWidget):
         self._editing: str | None = None
         self._note_dirty = False
         """The note editor holds typing not yet given to the review."""
-        self.editor.setEnabled(False)
+        self.status_box.setEnabled(False)
+        self.note_edit.setEnabled(False)
+        self.delete_button.setEnabled(False)
 
     # Filling ----------------------------------------------------------------------------
 
@@ -198,7 +200,8 @@ class ReviewPanel(QDockWidget):
         elif self._note_dirty:
             return  # still typing in this mark's note
         self._editing = chosen
-        self.editor.setEnabled(chosen is not None)
+        self.status_box.setEnabled(chosen is not None)
+        self.note_edit.setEnabled(chosen is not None)
         self.delete_button.setEnabled(bool(ids))
         self.note_edit.blockSignals(True)
         if chosen is None:

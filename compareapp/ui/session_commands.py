@@ -3,11 +3,13 @@ dropped, locating missing sources and recovering what a crashed run left."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from compareapp.core.document import Document
 from compareapp.core.session import (
     SESSION_SUFFIX,
     Session,
@@ -74,9 +76,11 @@ class SessionCommands(_Base):
         return True
 
     def ask_save_path(self) -> str:
-        suggested = self.session_path or (
-            str(Path(self.documents[0].path).with_suffix(SESSION_SUFFIX)) if self.documents else ""
-        )
+        suggested = self.session_path or ""
+        if not suggested and self.documents:
+            first = Path(self.documents[0].path)
+            folder = first.parent if os.access(first.parent, os.W_OK) else Path.home()
+            suggested = str(folder / first.with_suffix(SESSION_SUFFIX).name)
         path, _filter = QFileDialog.getSaveFileName(self, "Save session", suggested, SESSION_FILTER)
         return path
 
@@ -110,14 +114,13 @@ class SessionCommands(_Base):
 
     def open_session_file(self, path: str) -> None:
         """Open the session at ``path``; a damaged or newer file is reported, not used."""
-        if not self.maybe_save():
-            return
         try:
             session = load_session(path)
         except SessionError as error:
             self.message_bar.show_errors([f"Cannot open session {error.path}: {error.reason}"])
             return
-        self.adopt_session(session, path)
+        if self.maybe_save():
+            self.adopt_session(session, path)
 
     def adopt_session(self, session: Session, path: str | None, modified: bool = False) -> None:
         """Show ``session``: load its sources (their marks re-anchor if they changed)."""
@@ -130,6 +133,7 @@ class SessionCommands(_Base):
         self.actions_by_name["show_typographic"].setChecked(session.typographic)
         base_id = session.sources[session.base].id if session.sources else ""
         base = next((i for i, source in enumerate(present) if source.id == base_id), 0)
+        self.missing_base = base_id if base_id in self.missing_sources else None
         self.documents = []
         self.start_job([PendingSource(source.path, source.id) for source in present], base)
         self.update_title()
@@ -148,9 +152,19 @@ class SessionCommands(_Base):
     def locate_source(self, source_id: str) -> None:
         source = self.known_sources[source_id]
         path, _filter = QFileDialog.getOpenFileName(self, f"Locate {source.name}", "", "")
-        if path:
-            self.missing_sources.remove(source_id)
-            self.start_job([*self.documents, PendingSource(path, source_id)], self.base)
+        if not path:
+            return
+        self.missing_sources.remove(source_id)
+        base_id = self.missing_base or (
+            self.documents[self.base].source_id if self.documents else ""
+        )
+        if source_id == self.missing_base:
+            self.missing_base = None
+        order = list(self.known_sources)  # the session's order, then sources added since
+        sources: list[Document | PendingSource] = [*self.documents, PendingSource(path, source_id)]
+        sources.sort(key=lambda s: order.index(s.source_id) if s.source_id in order else len(order))
+        base = next((i for i, s in enumerate(sources) if s.source_id == base_id), 0)
+        self.start_job(list(sources), base)
 
     # Recovery ---------------------------------------------------------------------------
 
@@ -168,6 +182,8 @@ class SessionCommands(_Base):
         return recovery
 
     def recover(self, recovery: Recovery) -> None:
+        if not self.maybe_save():  # work done since the offer appeared
+            return
         try:
             session = load_session(recovery.path)
         except SessionError as error:

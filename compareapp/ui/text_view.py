@@ -66,6 +66,7 @@ class DocumentTextView(QTextEdit):
         document.setDefaultFont(self.font())
         document.setParent(self)
         self.setDocument(document)
+        self.set_review_marks(self.gutter.marks)  # their tint lives in the old document
         self._extents, self._tops = [], []
         self._selected, self._current = [], None
         document.documentLayout().documentSizeChanged.connect(self._settle.start)
@@ -152,7 +153,10 @@ class DocumentTextView(QTextEdit):
     def set_review_marks(self, marks: list[ShownMark]) -> None:
         """Tint the passages of ``marks`` and show them in the gutter."""
         self._mark_selections = []
+        length = self.document().characterCount()
         for mark in marks:
+            if mark.end >= length:  # the text has not arrived yet: tinted when it does
+                continue
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.document())
             cursor.setPosition(mark.start)

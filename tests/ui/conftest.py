@@ -30,8 +30,8 @@ def window(qtbot: QtBot) -> Iterator[MainWindow]:
     main_window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     qtbot.addWidget(main_window)
     main_window.resize(1400, 900)
-    main_window.show()
-    qtbot.waitExposed(main_window)
+    with qtbot.waitExposed(main_window):
+        main_window.show()
     yield main_window
     main_window.cancel()
 

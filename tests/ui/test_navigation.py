@@ -82,8 +82,8 @@ def test_difference_shortcuts(qtbot, window: MainWindow, seed_paths):
     assert QKeySequence("Alt+Down") in actions["next_difference"].shortcuts()
     assert QKeySequence("Alt+Up") in actions["previous_difference"].shortcuts()
 
-    window.activateWindow()
-    qtbot.waitActive(window)
+    with qtbot.waitActive(window):
+        window.activateWindow()
     with qtbot.waitSignal(actions["next_difference"].triggered):
         qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     first = selection(window)
