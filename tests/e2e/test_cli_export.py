@@ -80,3 +80,51 @@ def test_an_unwritable_target_is_refused_with_its_name(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert str(target) in result.stderr and "does not exist" in result.stderr
     assert not target.parent.exists()
+
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed-pair"
+
+
+def test_the_seed_pair_with_a_session_exports_readable_annotated_pages(tmp_path: Path) -> None:
+    seed = sorted(SEED.glob("*.txt"))[:2]
+    assert len(seed) == 2, f"the seed pair is missing from {SEED}"
+    a, b = (load_document(path) for path in seed)
+    disputed, verified = a.text.index("8,000 square kilometers"), b.text.index("Vladimir Putin")
+    marks = (
+        ReviewMark.create(a.source_id, a.text, disputed, disputed + 23, MarkStatus.DISPUTED,
+                          "A. Editor", "The rewrite leaves this figure out."),
+        ReviewMark.create(b.source_id, b.text, verified, verified + 14, MarkStatus.VERIFIED,
+                          "A. Editor", "Spelling checked"),
+    )  # fmt: skip
+    session = tmp_path / "seed.compareapp"
+    save_session(session, Session((SessionSource.of(a), SessionSource.of(b)), marks))
+    target = tmp_path / "seed.pdf"
+
+    result = run("export", "--session", str(session), "-o", str(target))
+
+    assert result.returncode == 0, result.stderr
+    reader = pypdf.PdfReader(target)
+    found = [
+        annotation.get_object()
+        for page in reader.pages
+        for annotation in page.get("/Annots", [])
+        if annotation.get_object()["/Subtype"] == "/Highlight"
+    ]
+    assert sorted(str(note["/Subj"]) for note in found) == ["Disputed", "Verified"]
+    assert all(str(note["/T"]) == "A. Editor" for note in found)
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(target), "-"],
+            capture_output=True, text=True, check=True,
+        ).stdout.split()
+    )  # fmt: skip
+    for document in (a, b):
+        assert document.sha256 in text.replace(" ", "") or document.sha256[:20] in text
+        assert " ".join(document.paragraphs[-1].text.split()[:8]) in text
+    assert "The rewrite leaves this figure out." in text
+    rendered = subprocess.run(
+        ["pdftoppm", "-r", "20", "-png", str(target), str(tmp_path / "page")],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert rendered.returncode == 0 and "Error" not in rendered.stderr
+    assert len(list(tmp_path.glob("page-*.png"))) == len(reader.pages)

@@ -12,15 +12,11 @@ from compareapp.cli import sample_paths
 from compareapp.core.review import MarkStatus
 from compareapp.ui.main_window import MainWindow
 from tests.ui.conftest import open_and_wait
+from tests.ui.test_review_marks import select_text
 
 
 def mark_number(window: MainWindow) -> None:
-    view = window.comparison_view
-    document = view.result.documents[0]
-    start = document.text.index("1,200")
-    display = view.model_displays[0]
-    view.current_document = 0
-    view.panes[0].view.select_range(display.position(start), display.position(start + 5))
+    select_text(window, 0, "1,200")
     window.mark_selection(MarkStatus.DISPUTED, True)
 
 

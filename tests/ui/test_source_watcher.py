@@ -13,6 +13,7 @@ from compareapp.core.anchors import AnchorState
 from compareapp.core.review import MarkStatus
 from compareapp.ui.main_window import MainWindow
 from tests.ui.conftest import open_and_wait, wait_for_comparison
+from tests.ui.test_review_marks import select_text
 
 
 def test_editing_an_open_source_offers_a_reload_that_reanchors_marks(
@@ -20,12 +21,8 @@ def test_editing_an_open_source_offers_a_reload_that_reanchors_marks(
 ) -> None:
     copies = [Path(shutil.copy(path, tmp_path)) for path in sample_paths()]
     open_and_wait(qtbot, window, copies)
-    view = window.comparison_view
-    document = view.result.documents[0]
-    start = document.text.index("1,200")
-    display = view.model_displays[0]
-    view.current_document = 0
-    view.panes[0].view.select_range(display.position(start), display.position(start + 5))
+    document = window.comparison_view.result.documents[0]
+    start, _end = select_text(window, 0, "1,200")
     (mark,) = window.mark_selection(MarkStatus.DISPUTED, False)
 
     text = copies[0].read_text(encoding="utf-8")

@@ -1,0 +1,123 @@
+"""The window's commands that bring documents in and out of the comparison: open, add,
+replace, reload, close, choose the base; and, when a job brings a new version of a source,
+re-anchoring that source's review marks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from compareapp.core.document import Document
+from compareapp.core.review import describe_outcomes
+from compareapp.core.session import SESSION_SUFFIX, SessionSource
+from compareapp.ui import settings
+from compareapp.ui.comparison_job import PendingSource, Source
+
+if TYPE_CHECKING:
+    from compareapp.ui.main_window import MainWindow
+
+    _Base = MainWindow
+else:
+    _Base = object
+
+FILE_FILTER = "Text files (*.txt *.text *.md);;Sessions (*.compareapp);;All files (*)"
+
+
+class DocumentCommands(_Base):
+    def choose_files(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, "Open documents to compare", "", FILE_FILTER
+        )
+        if paths:
+            self.open_paths(paths)
+
+    def open_sample(self) -> None:
+        from compareapp.cli import sample_paths
+
+        if not self.maybe_save():
+            return
+        # A comparison (and session) of its own; the shown one stays until it is ready.
+        self.session_path, self.missing_sources = None, []
+        self.review.replace_all([])
+        self.start_job([*sample_paths()], 0)
+
+    def open_paths(self, paths: Sequence[str], remember: bool = True) -> None:
+        """Add the files at ``paths`` to the comparison; a session file opens as a session."""
+        sessions = [path for path in paths if str(path).endswith(SESSION_SUFFIX)]
+        files = [path for path in paths if path not in sessions]
+        if remember and files:
+            settings.remember_files(list(files))
+        if sessions:
+            self.open_session_file(sessions[0])
+        elif files:
+            self.start_job([*self.documents, *files], self.base)
+
+    def replace_document(self, index: int, paths: list[str]) -> None:
+        """Put the first of ``paths`` in place of document ``index`` as a new version of
+        that source (its marks are re-anchored in it); add the others."""
+        sources: list[Source] = list(self.documents)
+        sources[index : index + 1] = [PendingSource(paths[0], self.documents[index].source_id)]
+        self.start_job([*sources, *paths[1:]], self.base)
+
+    def reload_sources(self) -> None:
+        """Read every source again from disk (re-anchoring the marks of changed ones)."""
+        if self.documents:
+            sources = [PendingSource(d.path, d.source_id) for d in self.documents]
+            self.start_job(list(sources), self.base)
+
+    def close_document(self, index: int) -> None:
+        document = self.documents[index]
+        marks = [mark.id for mark in self.review.marks.for_source(document.source_id)]
+        if marks and not self.confirm(
+            f"Close {document.name}?",
+            f"Its {len(marks)} review mark(s) will be deleted (Edit > Undo brings them back).",
+        ):
+            return
+        self.review.delete(marks)
+        remaining = [d for position, d in enumerate(self.documents) if position != index]
+        base = self.base - 1 if index < self.base else (0 if index == self.base else self.base)
+        self.start_job(list(remaining), base)
+
+    def confirm(self, question: str, detail: str) -> bool:
+        answer = QMessageBox.question(self, question, f"{question}\n\n{detail}")
+        return answer == QMessageBox.StandardButton.Yes
+
+    def set_base(self, index: int) -> None:
+        self.start_job(list(self.documents), index)
+
+    def _recompare(self) -> None:
+        if len(self.documents) >= 2:
+            self.start_job(list(self.documents), self.base)
+
+    def receive_files(self, paths: list[str]) -> None:
+        """Files dropped on the window (not on a pane) join the comparison."""
+        self.open_paths(paths)
+
+    def _sources_changed_on_disk(self, paths: list[str]) -> None:
+        names = [d.name for d in self.documents if d.path in paths]
+        if names:
+            self.offer_bar.offer(
+                f"{', '.join(names)} changed on disk.", [("Reload", self.reload_sources)]
+            )
+
+    def _follow_new_versions(self, documents: list[Document]) -> None:
+        """Re-anchor the marks of each source whose text changed, and say how it went."""
+        reports = []
+        for document in documents:
+            self.known_sources[document.source_id] = SessionSource.of(document)
+            anchored = self.anchored_hashes.get(document.source_id, document.sha256)
+            if anchored != document.sha256:
+                outcomes = self.review.reanchor_source(document.source_id, document.text)
+                if outcomes:
+                    reports.append(
+                        f"{document.name} changed; its marks: {describe_outcomes(outcomes)}"
+                    )
+            self.anchored_hashes[document.source_id] = document.sha256
+        self.source_watcher.watch(document.path for document in documents)
+        loaded = {document.source_id for document in documents}
+        self.missing_sources = [i for i in self.missing_sources if i not in loaded]
+        self.review_panel.set_sources({i: s.name for i, s in self.known_sources.items()})
+        if reports:
+            self.offer_bar.offer("\n".join(reports), [])
