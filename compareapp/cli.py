@@ -39,6 +39,11 @@ def build_window_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"compareapp {__version__}")
     parser.add_argument("files", nargs="*", metavar="FILE", help="documents to compare")
     parser.add_argument("--sample", action="store_true", help="open the bundled sample comparison")
+    parser.add_argument(
+        "--new-instance",
+        action="store_true",
+        help="start a separate app instead of handing the files to the running one",
+    )
     return parser
 
 
@@ -102,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_window_parser().parse_args(arguments)
     from compareapp.ui.app import run_window
 
-    return run_window(args.files, sample=args.sample)
+    return run_window(args.files, sample=args.sample, new_instance=args.new_instance)
 
 
 @dataclass

@@ -1,7 +1,8 @@
-"""Start the window."""
+"""Start the app: hand the files to a running instance, or become the instance."""
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -10,33 +11,49 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication
 
 from compareapp import __version__
-from compareapp.ui.main_window import MainWindow
+from compareapp.ui import windows
 from compareapp.ui.settings import APP_NAME
+from compareapp.ui.single_instance import InstanceServer, hand_over
+
+INSTANCE_NAME_VARIABLE = "COMPAREAPP_INSTANCE_NAME"
+"""Overrides the per-user instance name (independent instances, tests)."""
 
 
-def run_window(paths: Sequence[str], sample: bool = False) -> int:
-    """Open the main window on ``paths`` (or the start view) and run until it closes."""
+def run_window(paths: Sequence[str], sample: bool = False, new_instance: bool = False) -> int:
+    """Open a window on ``paths`` (or the start view) and run until the last one closes;
+    unless ``new_instance``, a running instance gets the files instead."""
+    if sample:
+        from compareapp.cli import sample_paths
+
+        paths, sample = sample_paths(), False
+    name = os.environ.get(INSTANCE_NAME_VARIABLE) or None
+    if not new_instance and hand_over(paths, name):
+        return 0
     application = QApplication.instance() or QApplication(sys.argv[:1])
     application.setApplicationName(APP_NAME)
     application.setApplicationDisplayName("compareapp")
     application.setApplicationVersion(__version__)
-    window = MainWindow()
-    _report_unexpected_errors(window)
-    window.show()
+    application.setDesktopFileName("org.compareapp.CompareApp")
+    server = InstanceServer(name, application)
+    if not new_instance:
+        server.listen()
+    server.files_received.connect(lambda files: windows.open_window(files))
+    _report_unexpected_errors()
+    window = windows.open_window(paths)
     window.offer_recovery()
-    if sample:
-        window.open_sample()
-    elif paths:
-        window.open_paths(paths)
     return application.exec()
 
 
-def _report_unexpected_errors(window: MainWindow) -> None:
-    """An exception in a slot is printed and shown in the message bar; the window keeps
-    running and nothing loaded is dropped."""
+def _report_unexpected_errors() -> None:
+    """An exception in a slot is printed and shown in the active window's message bar;
+    the app keeps running and nothing loaded is dropped."""
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         traceback.print_exception(kind, error, trace)
-        window.message_bar.show_errors([f"Something went wrong inside compareapp: {error!r}"])
+        shown = windows.all_windows()
+        active = QApplication.activeWindow()
+        target = next((w for w in shown if w is active), shown[-1] if shown else None)
+        if target is not None:
+            target.message_bar.show_errors([f"Something went wrong inside compareapp: {error!r}"])
 
     sys.excepthook = hook

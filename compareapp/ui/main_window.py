@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from compareapp.core.document import Document
 from compareapp.core.review import MarkStatus
 from compareapp.core.session import SessionSource
-from compareapp.ui import settings
+from compareapp.ui import settings, windows
 from compareapp.ui.actions import build_actions
 from compareapp.ui.autosave import Autosave
 from compareapp.ui.comparison_job import JobOutcome, Source, prepare_comparison
@@ -126,11 +126,16 @@ class MainWindow(
             toolbar,
         )
         self._build_review()
+        self._build_window_menu()
+        windows.register(self)
         self.recent_menu = self.menus["&File"].addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.menus["&File"].insertMenu(self.actions_by_name["quit"], self.recent_menu)
         self.base_menu = self.menuBar().addMenu("&Comparison").addMenu("&Base Document")
         self._build_status_bar()
+        from compareapp.ui.apply_preferences import apply_preferences
+
+        apply_preferences(self)
 
         self.start_view.open_requested.connect(self.choose_files)
         self.start_view.sample_requested.connect(self.open_sample)
@@ -158,6 +163,25 @@ class MainWindow(
         self.review.changed.connect(self._marks_changed)
         self.review.modified_changed.connect(lambda _modified: self.update_title())
 
+    def _build_window_menu(self) -> None:
+        self.window_menu = self.menuBar().addMenu("&Window")
+        self.window_menu.aboutToShow.connect(self._fill_window_menu)
+        self._fill_window_menu()
+
+    def _fill_window_menu(self) -> None:
+        """New Window, then every open window; the checked one is this."""
+        self.window_menu.clear()
+        new = self.window_menu.addAction("&New Window")
+        new.setShortcuts(QKeySequence.StandardKey.New)
+        new.triggered.connect(lambda: windows.open_window())
+        self.window_menu.addSeparator()
+        for window in windows.all_windows():
+            title = window.windowTitle().replace("[*]", "*" if window.isWindowModified() else "")
+            action = self.window_menu.addAction(title)
+            action.setCheckable(True)
+            action.setChecked(window is self)
+            action.triggered.connect(lambda _c=False, w=window: windows.bring_to_front(w))
+
     def _marks_changed(self) -> None:
         self.comparison_view.set_review_marks(self.review)
         self.autosave.changed()
@@ -180,9 +204,11 @@ class MainWindow(
     # The background job -----------------------------------------------------------------
 
     def start_job(self, sources: list[Source], base: int) -> None:
+        from compareapp.ui.apply_preferences import difference_filter
+
         self.cancel(quietly=True)
-        typographic = self.actions_by_name["show_typographic"].isChecked()
-        task = BackgroundTask(lambda task: prepare_comparison(sources, base, typographic, task))
+        shown = difference_filter(self)  # the View menu's typographic toggle, and Preferences
+        task = BackgroundTask(lambda task: prepare_comparison(sources, base, shown, task))
         self.task = task
         self._set_busy(True, "Preparing the comparison…")
         task.start(self._finish, self._fail, lambda text: self.progress_label.setText(text))
@@ -291,4 +317,5 @@ class MainWindow(
             return
         self.autosave.discard()
         self.cancel()
+        windows.unregister(self)
         super().closeEvent(event)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -115,3 +116,22 @@ def test_version_and_help_need_no_display() -> None:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+@pytest.mark.parametrize("option", ["--help", "--version"])
+def test_python_dash_m_answers_without_a_display(option: str) -> None:
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "compareapp", option],
+        capture_output=True, text=True, timeout=60, env=environment,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (
+        ("--new-instance" in result.stdout)
+        if option == "--help"
+        else (result.stdout.startswith("compareapp "))
+    )

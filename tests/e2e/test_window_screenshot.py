@@ -51,6 +51,7 @@ sys.exit(0 if screen is not None and screen.grabWindow(0).save(sys.argv[1]) else
 
 def _x_env(display: str, tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in {"QT_QPA_PLATFORM", "WAYLAND_DISPLAY"}}
+    env["COMPAREAPP_INSTANCE_NAME"] = f"compareapp-e2e-{os.getpid()}-{display}"  # its own
     env.update(
         DISPLAY=display,
         QT_QPA_PLATFORM="xcb",

@@ -1,0 +1,47 @@
+"""The app's comparison windows: each has its own comparison and session; the Window menu
+of every one lists them all. Files handed over by a later launch open in a new one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+
+if TYPE_CHECKING:
+    from compareapp.ui.main_window import MainWindow
+
+_windows: list[MainWindow] = []
+
+
+def all_windows() -> list[MainWindow]:
+    return list(_windows)
+
+
+def register(window: MainWindow) -> None:
+    _windows.append(window)
+
+
+def unregister(window: MainWindow) -> None:
+    if window in _windows:
+        _windows.remove(window)
+
+
+def open_window(paths: Sequence[str] = (), *, sample: bool = False) -> MainWindow:
+    """A new window, shown in front, opening ``paths`` (or the sample)."""
+    from compareapp.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    bring_to_front(window)
+    if sample:
+        window.open_sample()
+    elif paths:
+        window.open_paths(list(paths))
+    return window
+
+
+def bring_to_front(window: MainWindow) -> None:
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.raise_()
+    window.activateWindow()
