@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt
 
 if TYPE_CHECKING:
@@ -15,11 +16,14 @@ _windows: list[MainWindow] = []
 
 
 def all_windows() -> list[MainWindow]:
+    """The windows still alive (one deleted without closing is dropped here)."""
+    _windows[:] = [window for window in _windows if shiboken6.isValid(window)]
     return list(_windows)
 
 
 def register(window: MainWindow) -> None:
     _windows.append(window)
+    window.destroyed.connect(lambda _object=None: unregister(window))
 
 
 def unregister(window: MainWindow) -> None:
