@@ -19,6 +19,7 @@ from compareapp.core.align import Link, LinkKind
 from compareapp.core.classify import DifferenceClass
 from compareapp.core.comparison import Comparison, LinkedPair, link_groups
 from compareapp.core.inline_diff import Difference, Operation
+from compareapp.core.normalize import normalize_text
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,30 @@ class ParagraphMark(Enum):
 
 
 @dataclass(frozen=True)
+class DifferenceFilter:
+    """What counts as a difference: typographic-only variants (quotes, dashes, spaces)
+    are hidden unless ``typographic``; changes of letter case only are shown if ``case``;
+    British/American spellings are shown if ``spelling``."""
+
+    typographic: bool = False
+    case: bool = True
+    spelling: bool = True
+
+    def shows(self, difference: Difference) -> bool:
+        if difference.operation is Operation.TYPOGRAPHIC:
+            return self.typographic
+        if is_case_only(difference):
+            return self.case
+        return self.spelling or difference.kind is not DifferenceClass.SPELLING
+
+
+def is_case_only(difference: Difference) -> bool:
+    """True when the two sides differ in letter case only (typography aside)."""
+    a, b = normalize_text(difference.a_text), normalize_text(difference.b_text)
+    return a != b and a.casefold() == b.casefold()
+
+
+@dataclass(frozen=True)
 class Counts:
     linked: int
     changed: int
@@ -88,16 +113,31 @@ class Counts:
 
 
 class ComparisonViewModel:
-    """The window's view of a :class:`Comparison`; ``typographic`` shows typographic-only
-    differences too."""
+    """The window's view of a :class:`Comparison`, showing the differences that
+    ``difference_filter`` counts; a bool, or the ``typographic`` keyword, as before, says
+    whether typographic-only differences are shown."""
 
-    def __init__(self, comparison: Comparison, typographic: bool = False) -> None:
+    def __init__(
+        self,
+        comparison: Comparison,
+        difference_filter: DifferenceFilter | bool = False,
+        *,
+        typographic: bool | None = None,
+    ) -> None:
         self.comparison = comparison
-        self.typographic = typographic
+        if isinstance(difference_filter, bool):
+            difference_filter = DifferenceFilter(typographic=difference_filter)
+        if typographic is not None:  # the keyword of old
+            difference_filter = replace(difference_filter, typographic=typographic)
+        self.filter = difference_filter
         self._oriented: dict[tuple[int, int], list[LinkedPair]] = {}
         self._highlights: dict[int, list[Highlight]] = {}
         self._sync_groups: dict[int, list[SyncGroup]] = {}
         self._marks: dict[int, dict[int, ParagraphMark]] = {}
+
+    @property
+    def typographic(self) -> bool:
+        return self.filter.typographic
 
     @property
     def base(self) -> int:
@@ -123,7 +163,7 @@ class ComparisonViewModel:
         return self.comparison.others() if document == self.base else [self.base]
 
     def shown(self, difference: Difference) -> bool:
-        return self.typographic or difference.operation is not Operation.TYPOGRAPHIC
+        return self.filter.shows(difference)
 
     def highlights(self, document: int) -> list[Highlight]:
         """Changed text in ``document``, in document order, without duplicates."""

@@ -45,8 +45,10 @@ ACTIONS = (
     ActionSpec("reload", "Re&load Sources", "&File", (QKeySequence.StandardKey.Refresh,),
                "Read the sources again from disk; review marks are re-anchored",
                "view-refresh"),
-    ActionSpec("quit", "&Quit", "&File", (QKeySequence.StandardKey.Quit,), icon="application-exit"),
-    ActionSpec("preferences", "&Preferences…", "&Edit", (QKeySequence.StandardKey.Preferences,),
+    ActionSpec("quit", "&Quit", "&File", (QKeySequence.StandardKey.Quit, "Ctrl+Q"),
+               icon="application-exit"),
+    ActionSpec("preferences", "&Preferences…", "&Edit",
+               (QKeySequence.StandardKey.Preferences, "Ctrl+,"),
                "Your reviewer name and other settings", "preferences-system"),
     ActionSpec("previous_difference", "&Previous Difference", "&Go", ("Alt+Up", "Shift+F8"),
                "Go to the previous difference", "go-up", toolbar=True,
@@ -102,7 +104,9 @@ def build_actions(
     for spec in specs:
         action = QAction(QIcon.fromTheme(spec.icon), spec.text, window)
         action.setObjectName(spec.name)
-        action.setShortcuts([sequence for key in spec.shortcuts for sequence in key_sequences(key)])
+        sequences = [sequence for key in spec.shortcuts for sequence in key_sequences(key)]
+        unique = {sequence.toString(): sequence for sequence in sequences}  # in order
+        action.setShortcuts(list(unique.values()))
         tip = spec.tip or spec.text.replace("&", "").rstrip("…")
         if spec.shortcuts:
             native = QKeySequence.SequenceFormat.NativeText

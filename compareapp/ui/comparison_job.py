@@ -10,7 +10,7 @@ from compareapp.core.comparison import Comparison
 from compareapp.core.display_text import DisplayText
 from compareapp.core.document import Document
 from compareapp.core.loading import LoadError, load_document
-from compareapp.core.view_model import ComparisonViewModel
+from compareapp.core.view_model import ComparisonViewModel, DifferenceFilter
 from compareapp.ui.comparison_view import ComparisonResult
 from compareapp.ui.document_builder import build_text_document
 from compareapp.ui.tasks import BackgroundTask
@@ -39,9 +39,13 @@ class JobOutcome:
 
 
 def prepare_comparison(
-    sources: Sequence[Source], base: int, typographic: bool, task: BackgroundTask
+    sources: Sequence[Source],
+    base: int,
+    difference_filter: DifferenceFilter | bool,
+    task: BackgroundTask,
 ) -> JobOutcome:
-    """Load the ``sources`` that are paths, then compare everything with document ``base``."""
+    """Load the ``sources`` that are paths, then compare everything with document ``base``,
+    showing the differences ``difference_filter`` counts (a bool: whether typographic ones)."""
     documents: list[Document] = []
     errors: list[LoadError] = []
     for source in sources:
@@ -61,7 +65,7 @@ def prepare_comparison(
     if len(documents) < 2:
         return JobOutcome(documents, errors, None)
     comparison = Comparison(documents, base=min(max(base, 0), len(documents) - 1))
-    model = ComparisonViewModel(comparison, typographic)
+    model = ComparisonViewModel(comparison, difference_filter)
     for other in comparison.others():
         task.progress(f"Aligning {documents[other].name} with {documents[comparison.base].name}")
         comparison.pair(comparison.base, other)

@@ -29,6 +29,7 @@ from compareapp.core.review import MarkStatus
 from compareapp.core.session import SessionSource
 from compareapp.ui import settings, windows
 from compareapp.ui.actions import build_actions
+from compareapp.ui.apply_preferences import apply_preferences, difference_filter
 from compareapp.ui.autosave import Autosave
 from compareapp.ui.comparison_job import JobOutcome, Source, prepare_comparison
 from compareapp.ui.comparison_view import ComparisonView
@@ -133,8 +134,6 @@ class MainWindow(
         self.menus["&File"].insertMenu(self.actions_by_name["quit"], self.recent_menu)
         self.base_menu = self.menuBar().addMenu("&Comparison").addMenu("&Base Document")
         self._build_status_bar()
-        from compareapp.ui.apply_preferences import apply_preferences
-
         apply_preferences(self)
 
         self.start_view.open_requested.connect(self.choose_files)
@@ -204,8 +203,6 @@ class MainWindow(
     # The background job -----------------------------------------------------------------
 
     def start_job(self, sources: list[Source], base: int) -> None:
-        from compareapp.ui.apply_preferences import difference_filter
-
         self.cancel(quietly=True)
         shown = difference_filter(self)  # the View menu's typographic toggle, and Preferences
         task = BackgroundTask(lambda task: prepare_comparison(sources, base, shown, task))

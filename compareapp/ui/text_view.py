@@ -43,8 +43,10 @@ class DocumentTextView(QTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
+        from compareapp.ui import apply_preferences  # the text size set in Preferences
+
         font = self.font()
-        font.setPointSizeF(max(font.pointSizeF(), 10.5) * 1.1)
+        font.setPointSizeF(apply_preferences.text_size or max(font.pointSizeF(), 10.5) * 1.1)
         self.setFont(font)
         self._extents: list[tuple[float, float]] = []
         self._tops: list[float] = []
