@@ -10,6 +10,7 @@ SYSTEM_PACKAGES=(
     xvfb libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-xinerama0 libxcb-randr0
     libxcb-render-util0 libxcb-shape0 libxcb-image0 libxkbcommon-x11-0 libegl1 libgl1
     libfontconfig1 libdbus-1-3 fonts-dejavu-core poppler-utils
+    desktop-file-utils appstream shared-mime-info xdg-utils
 )
 SYSTEM_LIBRARIES=(
     libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1 libxcb-xinerama.so.0
@@ -19,7 +20,7 @@ SYSTEM_LIBRARIES=(
 
 missing_system_packages() {
     local tool library libraries
-    for tool in Xvfb pdftoppm; do
+    for tool in Xvfb pdftoppm desktop-file-validate appstreamcli update-mime-database xdg-mime; do
         command -v "$tool" >/dev/null || { echo "command $tool"; return 0; }
     done
     libraries=$({ ldconfig -p || /sbin/ldconfig -p; } 2>/dev/null || true)

@@ -11,6 +11,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication
 
 from compareapp import __version__
+from compareapp.resources import APP_ID, app_icon
 from compareapp.ui import windows
 from compareapp.ui.settings import APP_NAME
 from compareapp.ui.single_instance import InstanceServer, hand_over
@@ -33,7 +34,8 @@ def run_window(paths: Sequence[str], sample: bool = False, new_instance: bool = 
     application.setApplicationName(APP_NAME)
     application.setApplicationDisplayName("compareapp")
     application.setApplicationVersion(__version__)
-    application.setDesktopFileName("org.compareapp.CompareApp")
+    application.setDesktopFileName(APP_ID)
+    application.setWindowIcon(app_icon())
     server = InstanceServer(name, application)
     if not new_instance:
         server.listen()

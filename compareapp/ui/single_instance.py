@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-APP_ID = "org.compareapp.CompareApp"
+from compareapp.resources import APP_ID
+
 CONNECT_MS = 1000
 ANSWER_MS = 5000
 

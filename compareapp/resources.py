@@ -1,0 +1,44 @@
+"""Files that ship inside the package (the app icon), found through importlib.resources so
+that they are found the same way in a checkout, an installed wheel and a PyInstaller bundle.
+
+Qt is imported only inside :func:`app_icon`.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
+APP_ID = "org.compareapp.CompareApp"
+"""The reverse-DNS application id: desktop file, icon name, AppStream id, macOS bundle."""
+ICON_SIZES = (16, 32, 48, 64, 128, 256)
+"""The sizes of the rendered PNG icons (``packaging/render_icons.py`` makes them)."""
+
+
+def _icons() -> Traversable:
+    return resources.files("compareapp") / "assets" / "icons"
+
+
+def icon_path(size: int | None = None) -> Traversable:
+    """The icon rendered at ``size`` pixels (one of :data:`ICON_SIZES`), or its SVG for None."""
+    if size is None:
+        return _icons() / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
+    if size not in ICON_SIZES:
+        raise ValueError(f"no {size} px icon; the sizes are {', '.join(map(str, ICON_SIZES))}")
+    return _icons() / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+
+
+def app_icon() -> QIcon:
+    """The window icon with every rendered size (needs a QGuiApplication)."""
+    from PySide6.QtGui import QIcon, QImage, QPixmap
+
+    icon = QIcon()
+    for size in ICON_SIZES:
+        image = QImage.fromData(icon_path(size).read_bytes(), "PNG")
+        if not image.isNull():
+            icon.addPixmap(QPixmap.fromImage(image))
+    return icon
