@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from compareapp.core.classify import DifferenceClass
+from compareapp.core.discrepancies import Discrepancy, find_discrepancies
 from compareapp.core.document import Document
 from compareapp.core.mark_placement import marks_in
 from compareapp.core.review import MarkStatus, ReviewMark
@@ -58,6 +59,8 @@ class ReportModel:
     """The review marks placed in the compared documents, disputed first."""
     unplaced: tuple[ReviewMark, ...]
     """Marks whose passage is not in the compared text (orphaned, or source not open)."""
+    discrepancies: tuple[Discrepancy, ...] = ()
+    """The facts that differ between the sources, most important first."""
 
     @property
     def documents(self) -> list[Document]:
@@ -91,6 +94,7 @@ def build_report(model: ComparisonViewModel, marks: Iterable[ReviewMark] = ()) -
         sections=sections,
         marks=tuple(mark for mark in by_status if mark.id in placed),
         unplaced=tuple(mark for mark in by_status if mark.id not in placed),
+        discrepancies=tuple(find_discrepancies(model)),
     )
 
 

@@ -8,10 +8,12 @@ from collections.abc import Mapping
 from datetime import datetime
 from html import escape
 
+from compareapp.core.discrepancies import row_statuses
 from compareapp.core.export_model import ReportModel
 from compareapp.core.review import MarkStatus, ReviewMark
 
 QUOTE_LIMIT = 300
+NOT_HERE = "<i>not in this source</i>"
 
 
 def summary_html(
@@ -33,6 +35,8 @@ def summary_html(
         "<h2>Counts</h2>",
         _counts(report),
     ]
+    parts.append(f"<h2>Discrepancies ({len(report.discrepancies)})</h2>")
+    parts.append(_discrepancies(report) if report.discrepancies else "<p>None found.</p>")
     for status in (MarkStatus.DISPUTED, MarkStatus.VERIFIED):
         marks = [m for m in (*report.marks, *report.unplaced) if m.status is status]
         parts.append(f"<h2>{status.value.capitalize()} passages ({len(marks)})</h2>")
@@ -104,3 +108,21 @@ def _marks_table(report: ReportModel, marks: list[ReviewMark], pages: Mapping[st
             ]
         )
     return _table(["Source", "Passage", "Note", "Reviewer", "Time", "Page"], rows)
+
+
+def _discrepancies(report: ReportModel) -> str:
+    """The discrepancy table: a row per fact, each source's wording, its review status."""
+    marks = [*report.marks, *report.unplaced]
+    rows = []
+    for row in report.discrepancies:
+        statuses = row_statuses(row, report.documents, marks)
+        cells = [
+            escape(" ".join(version.text.split())[:QUOTE_LIMIT])
+            if version
+            else "<i>not in this source</i>"
+            for version in row.versions
+        ]
+        review = ", ".join(status.value for status in MarkStatus if status in statuses)
+        rows.append([escape(row.kind.value), *cells, review or "—"])
+    names = [document.name for document in report.documents]
+    return _table(["Fact", *names, "Review"], rows)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from compareapp.core.comparison import Comparison
+from compareapp.core.discrepancies import find_discrepancies
 from compareapp.core.display_text import DisplayText
 from compareapp.core.document import Document
 from compareapp.core.loading import LoadError, load_document
@@ -87,4 +88,7 @@ def prepare_comparison(
             model.sync_groups(index)
         document.word_count  # noqa: B018 (computed here, off the UI thread, and kept)
     model.counts()
-    return JobOutcome(documents, errors, ComparisonResult(model, displays, text_documents))
+    task.progress("Listing the facts that differ")
+    discrepancies = find_discrepancies(model)
+    result = ComparisonResult(model, displays, text_documents, discrepancies)
+    return JobOutcome(documents, errors, result)

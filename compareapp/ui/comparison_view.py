@@ -8,12 +8,13 @@ between differences.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
+from compareapp.core.discrepancies import Discrepancy
 from compareapp.core.display_text import DisplayText
 from compareapp.core.document import Document
 from compareapp.core.mark_placement import marks_in, paragraph_statuses
@@ -32,6 +33,7 @@ class ComparisonResult:
     model: ComparisonViewModel
     displays: list[DisplayText]
     text_documents: list[QTextDocument]
+    discrepancies: list[Discrepancy] = field(default_factory=list)
 
     @property
     def documents(self) -> list[Document]:
@@ -255,6 +257,22 @@ class ComparisonView(QWidget):
                     self.panes[index].view.select_range(shown.start, shown.end)
                     return True
         return False
+
+    def show_passages(self, spans: dict[int, tuple[int, int]]) -> None:
+        """Outline source ranges ``spans`` (by document) and scroll each pane, on its
+        own, to its range: one fact as every source states it."""
+        if self.result is None or self.linker is None:
+            return
+        current, selected = {}, {}
+        for document, (start, end) in spans.items():
+            display = self.model_displays[document]
+            current[document] = (display.position(start), display.position(end))
+            paragraph = self.result.documents[document].paragraph_at(start)
+            selected[document] = [paragraph.index] if paragraph else []
+        self._show_selection(selected, current)
+        with self.linker.paused():
+            for document, (position, _end) in current.items():
+                self._scroll_to_position(document, position)
 
     # Navigation -------------------------------------------------------------------------
 

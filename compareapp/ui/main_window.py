@@ -33,6 +33,8 @@ from compareapp.ui.apply_preferences import apply_preferences, difference_filter
 from compareapp.ui.autosave import Autosave
 from compareapp.ui.comparison_job import JobOutcome, Source, prepare_comparison
 from compareapp.ui.comparison_view import ComparisonView
+from compareapp.ui.discrepancy_commands import DiscrepancyCommands
+from compareapp.ui.discrepancy_panel import DiscrepancyPanel
 from compareapp.ui.document_commands import DocumentCommands
 from compareapp.ui.export_commands import ExportCommands
 from compareapp.ui.file_drops import AcceptsFileDrops
@@ -55,7 +57,13 @@ COMPARISON_ACTIONS = (
 
 
 class MainWindow(
-    DocumentCommands, SessionCommands, ReviewCommands, ExportCommands, AcceptsFileDrops, QMainWindow
+    DocumentCommands,
+    SessionCommands,
+    ReviewCommands,
+    DiscrepancyCommands,
+    ExportCommands,
+    AcceptsFileDrops,
+    QMainWindow,
 ):
     def __init__(self) -> None:
         super().__init__()
@@ -148,6 +156,12 @@ class MainWindow(
         self.review_panel = ReviewPanel(self.review, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_panel)
         self.review_panel.mark_activated.connect(self.jump_to_mark)
+        self.discrepancy_panel = DiscrepancyPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.discrepancy_panel)
+        self.tabifyDockWidget(self.review_panel, self.discrepancy_panel)
+        self.discrepancy_panel.raise_()  # the view a fact-checker opens first
+        self.discrepancy_panel.row_activated.connect(self.show_discrepancy)
+        self.discrepancy_panel.mark_requested.connect(self.mark_discrepancies)
         edit = self.menus["&Edit"]
         undo = self.review.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
@@ -158,6 +172,7 @@ class MainWindow(
         edit.insertSeparator(first)
         self.actions_by_name.update(undo=undo, redo=redo)
         self.menus["&View"].addAction(self.review_panel.toggleViewAction())
+        self.menus["&View"].addAction(self.discrepancy_panel.toggleViewAction())
         self.comparison_view.extend_context_menu = self.extend_pane_menu
         self.review.changed.connect(self._marks_changed)
         self.review.modified_changed.connect(lambda _modified: self.update_title())
@@ -183,6 +198,7 @@ class MainWindow(
 
     def _marks_changed(self) -> None:
         self.comparison_view.set_review_marks(self.review)
+        self.discrepancy_panel.set_marks(self.review)
         self.autosave.changed()
         self.update_title()
 
@@ -232,6 +248,9 @@ class MainWindow(
         )
         self.documents = outcome.documents
         self._follow_new_versions(outcome.documents)
+        rows = outcome.result.discrepancies if outcome.result else []
+        self.discrepancy_panel.set_rows(rows, outcome.documents)
+        self.discrepancy_panel.set_marks(self.review)
         if outcome.result is None:
             self.stack.setCurrentWidget(self.start_view)
             self.start_view.set_note(
