@@ -73,8 +73,9 @@ class DiscrepancyPanel(QDockWidget):
     def set_rows(self, rows: list[Discrepancy], documents: list[Document]) -> None:
         self.rows, self.documents = rows, documents
         self.list.setHeaderLabels(["Kind", *(d.name for d in documents), "Review"])
+        self.list.setColumnWidth(0, 95)
         for column in range(1, len(documents) + 1):
-            self.list.setColumnWidth(column, 220)
+            self.list.setColumnWidth(column, 170)
         self.refresh()
 
     def set_marks(self, marks: Iterable[ReviewMark]) -> None:
