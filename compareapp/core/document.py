@@ -32,6 +32,12 @@ class Document:
     source_id: str = field(default_factory=lambda: uuid.uuid4().hex[:12], compare=False)
     """Which source of a session this is; a reloaded or replaced version keeps it, so
     that its review marks follow it."""
+    format: str = "Plain text"
+    """What the source was read as, for people: "Plain text", "Web page", "PDF"…"""
+    title: str = ""
+    author: str = ""
+    published: str = ""
+    """Provenance the file declares about itself (meta tags, document properties)."""
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         """The paragraph containing character ``offset``, if any."""
