@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
+import numpy as np
+
 from compareapp.core.normalize import normalize_text
 from compareapp.core.similarity import ParagraphSimilarity
 
@@ -116,11 +118,11 @@ def align_paragraphs(
 def _select_pairs(
     similarity: ParagraphSimilarity, params: AlignParams
 ) -> list[tuple[int, int, float]]:
-    scored = [
-        (similarity.score([i], [j]), i, j)
-        for i, j in similarity.candidates(params.candidates_per_paragraph)
-    ]
-    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+    candidates = np.array(sorted(similarity.candidates(params.candidates_per_paragraph)))
+    candidates = candidates.reshape(-1, 2).astype(np.int64)
+    values = similarity.scores(candidates[:, 0], candidates[:, 1])
+    order = np.lexsort((candidates[:, 1], candidates[:, 0], -values))
+    scored = zip(values[order].tolist(), *candidates[order].T.tolist(), strict=True)
     partners: tuple[dict[int, list[int]], dict[int, list[int]]] = ({}, {})
     chosen: list[tuple[int, int, float]] = []
     for score, i, j in scored:
@@ -192,8 +194,10 @@ def _monotone_match(
     similarity: ParagraphSimilarity, free_a: list[int], free_b: list[int], threshold: float
 ) -> list[tuple[int, int, float]]:
     """The order-preserving one-to-one matching with the most score above ``threshold``."""
-    scores = [[similarity.score([i], [j]) for j in free_b] for i in free_a]
     rows, columns = len(free_a), len(free_b)
+    grid_a = np.repeat(np.array(free_a, dtype=np.int64), columns)
+    grid_b = np.tile(np.array(free_b, dtype=np.int64), rows)
+    scores = similarity.scores(grid_a, grid_b).reshape(rows, columns).tolist()
     table = [[0.0] * (columns + 1) for _ in range(rows + 1)]
     for r in range(rows - 1, -1, -1):
         for c in range(columns - 1, -1, -1):

@@ -8,9 +8,13 @@ words run together catch OCR slips ("foundthat") and inflections the stemmer mis
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from compareapp.core.normalize import TokenKind, tokenize
+import numpy as np
+
+from compareapp.core.normalize import NUMBER_PATTERN, WORD_PATTERN, normalize_text
+from compareapp.core.sparse_rows import Floats, Ints
 from compareapp.core.spelling import spelling_key
 
 STOPWORDS = frozenset(
@@ -27,6 +31,11 @@ STOPWORDS = frozenset(
 _SUFFIXES = ("ingly", "edly", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s")
 _POSSESSIVE = re.compile(r"['’]s$")
 GRAM = 4
+ALPHABET = 64
+"""Distinct characters told apart in grams; rarer ones share one rank."""
+_TERM = re.compile(rf"{NUMBER_PATTERN}|{WORD_PATTERN}")
+_THOUSANDS = re.compile(r"[,\u00a0\u202f\u2009]")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def stem(word: str) -> str:
@@ -39,24 +48,79 @@ def stem(word: str) -> str:
     return word
 
 
-def paragraph_terms(text: str, surfaces: dict[str, str] | None = None) -> Counter[str]:
-    """Counts of informative terms: stemmed content words and numbers. If given,
-    ``surfaces`` learns a readable word for each term ("jinp" -> "jinping")."""
-    terms: Counter[str] = Counter()
-    for token in tokenize(text):
-        if token.kind is TokenKind.NUMBER:
-            terms[token.key] += 1
-        elif token.kind is TokenKind.WORD:
-            lower = token.key.lower()
-            if lower not in STOPWORDS:
-                term = stem(spelling_key(lower))
-                terms[term] += 1
-                if surfaces is not None:
-                    surfaces.setdefault(term, lower)
-    return terms
+def term_of(token: str) -> tuple[str, str]:
+    """A token's term ("" for a stop word) and the readable word it stands for."""
+    if token[0].isdigit():
+        return _THOUSANDS.sub("", token), token
+    lower = normalize_text(token).lower()
+    return ("" if lower in STOPWORDS else stem(spelling_key(lower))), lower
 
 
-def paragraph_grams(text: str) -> Counter[str]:
-    """Counts of character 4-grams over the paragraph's letters and digits, spaces removed."""
-    letters = "".join(ch for ch in text.lower() if ch.isalnum())
-    return Counter(letters[i : i + GRAM] for i in range(len(letters) - GRAM + 1))
+@dataclass(frozen=True)
+class Entries:
+    """Feature counts of many paragraphs as parallel arrays, and the features' names."""
+
+    rows: Ints
+    features: Ints
+    counts: Floats
+    names: list[str]
+    """A readable name per feature id (the first word seen for a term)."""
+
+
+def term_entries(texts: Sequence[str]) -> Entries:
+    """Informative-term counts of every paragraph: stemmed content words and numbers."""
+    found = [_TERM.findall(text) for text in texts]
+    tokens = [token for in_text in found for token in in_text]
+    ids: dict[str, int] = {}
+    names: list[str] = []
+    feature_of: dict[str, int] = {}
+    for token in dict.fromkeys(tokens):  # each distinct spelling once, in reading order
+        term, surface = term_of(token)
+        if term and term not in ids:
+            ids[term] = len(names)
+            names.append(surface)
+        feature_of[token] = ids[term] if term else -1
+    features = np.fromiter(map(feature_of.__getitem__, tokens), np.int64, len(tokens))
+    rows = np.repeat(np.arange(len(texts)), [len(in_text) for in_text in found])
+    informative = features >= 0
+    return _counted(rows[informative], features[informative], names)
+
+
+def letters_only(text: str) -> str:
+    """The lower-case letters and digits of ``text`` run together."""
+    return _NOT_ALNUM.sub("", text.lower())
+
+
+def gram_entries(texts: Sequence[str]) -> Entries:
+    """Character 4-gram counts of every paragraph, over its letters and digits run together.
+
+    Grams are numbered without sorting: the characters are ranked by frequency (all but
+    the commonest ``ALPHABET - 1`` share the last rank), so a gram is a number below
+    ``ALPHABET ** 4`` and a table of the numbers in use renumbers them densely.
+    """
+    letters = [letters_only(text) for text in texts]
+    lengths = np.array([len(item) for item in letters], dtype=np.int64)
+    codes = np.frombuffer("".join(letters).encode("utf-32-le"), dtype=np.uint32)
+    frequency = np.bincount(codes)
+    by_frequency = np.argsort(-frequency, kind="stable")
+    rank = np.full(len(frequency), ALPHABET - 1, dtype=np.int64)
+    rank[by_frequency[: ALPHABET - 1]] = np.arange(min(ALPHABET - 1, len(frequency)))
+    ranks = rank[codes]
+    size = int(ranks.max(initial=0)) + 1
+    ends = np.cumsum(lengths)
+    row_of_char = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    starts = np.arange(max(len(ranks) - GRAM + 1, 0))
+    starts = starts[starts + GRAM <= ends[row_of_char[starts]]]
+    grams = ranks[starts]
+    for step in range(1, GRAM):
+        grams = grams * size + ranks[starts + step]
+    in_use = np.zeros(size**GRAM, dtype=bool)
+    in_use[grams] = True
+    renumber = np.cumsum(in_use, dtype=np.int64) - 1
+    return _counted(row_of_char[starts], renumber[grams], [""] * int(in_use.sum()))
+
+
+def _counted(rows: Ints, features: Ints, names: list[str]) -> Entries:
+    width = max(len(names), 1)
+    keys, counts = np.unique(rows * width + features, return_counts=True)
+    return Entries(keys // width, keys % width, counts.astype(np.float64), names)

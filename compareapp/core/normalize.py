@@ -7,10 +7,12 @@ them have the same normalised form, and their tokens have the same ``key``.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterator
 from enum import Enum
+from typing import NamedTuple
 
 _TYPOGRAPHIC = str.maketrans(
     {
@@ -39,8 +41,7 @@ class TokenKind(Enum):
     PUNCT = "punct"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word, number or punctuation mark: its ``[start, end)`` offsets and comparison key."""
 
     start: int
@@ -50,24 +51,48 @@ class Token:
     kind: TokenKind
 
 
-_NUMBER = r"\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
-_WORD = r"[^\W\d_](?:[\w\u00ad]|['’‘](?=[^\W\d_])|[-‐‑](?=\w))*"
-_TOKEN = re.compile(
-    rf"(?P<number>{_NUMBER})|(?P<word>{_WORD})|(?P<punct>\.{{2,}}|[^\s\u00ad\u200b\ufeff])"
+NUMBER_PATTERN = r"\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
+WORD_PATTERN = r"[^\W\d_](?:[\w\u00ad]|['’‘](?=[^\W\d_])|[-‐‑](?=\w))*"
+_PUNCT_PATTERN = r"\.{2,}|[^\s\u00ad\u200b\ufeff]"
+_TOKEN = re.compile(rf"{NUMBER_PATTERN}|{WORD_PATTERN}|{_PUNCT_PATTERN}")
+_TOKEN_KIND = re.compile(
+    rf"(?P<number>{NUMBER_PATTERN})|(?P<word>{WORD_PATTERN})|(?P<punct>{_PUNCT_PATTERN})"
 )
 _THOUSANDS = re.compile(r"[,\u00a0\u202f\u2009]")
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text``; their offsets are shifted by ``offset`` (the text's position)."""
-    tokens = []
-    for match in _TOKEN.finditer(text):
-        raw = match.group()
-        if match.lastgroup == "number":
-            kind, key = TokenKind.NUMBER, _THOUSANDS.sub("", raw)
-        elif match.lastgroup == "word":
-            kind, key = TokenKind.WORD, normalize_text(raw)
+    raws = _TOKEN.findall(text)
+    starts = [match.start() + offset for match in _TOKEN.finditer(text)]
+    ends = map(operator.add, starts, map(len, raws))
+    # map() draws its arguments in order, so _KEYS fills _KINDS before _KINDS is read.
+    return list(map(Token, starts, ends, raws, map(_KEYS.__getitem__, raws), _kinds(raws)))
+
+
+def _kinds(raws: list[str]) -> Iterator[TokenKind]:
+    return map(_KINDS.__getitem__, raws)
+
+
+class _Keys(dict[str, str]):
+    """Comparison key of each distinct token text, worked out once: texts repeat words."""
+
+    def __missing__(self, raw: str) -> str:
+        match = _TOKEN_KIND.fullmatch(raw)
+        group = match.lastgroup if match else None
+        if group == "number":
+            key, kind = _THOUSANDS.sub("", raw), TokenKind.NUMBER
+        elif group == "word":
+            key, kind = normalize_text(raw), TokenKind.WORD
         else:
-            kind, key = TokenKind.PUNCT, normalize_text(raw) or raw
-        tokens.append(Token(match.start() + offset, match.end() + offset, raw, key, kind))
-    return tokens
+            key, kind = normalize_text(raw) or raw, TokenKind.PUNCT
+        if len(self) > _CACHE_LIMIT:
+            self.clear()
+            _KINDS.clear()
+        self[raw], _KINDS[raw] = key, kind
+        return key
+
+
+_CACHE_LIMIT = 1 << 17
+_KINDS: dict[str, TokenKind] = {}
+_KEYS = _Keys()

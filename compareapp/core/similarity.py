@@ -2,60 +2,53 @@
 
 IDF is computed over the paragraphs of the two documents at hand, so a word both articles
 use everywhere ("Ukraine") weighs little and a rare one ("HIMARS") weighs a lot. Candidate
-pairs come from an inverted index of the informative terms, never from all pairs.
+pairs come from an inverted index of each paragraph's most informative terms, never from
+all pairs, so the work grows with the length of the documents, not its square.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from compareapp.core.features import paragraph_grams, paragraph_terms
+import numpy as np
 
-Vector = dict[str, float]
+from compareapp.core.features import Entries, gram_entries, letters_only, term_entries
+from compareapp.core.sparse_rows import (
+    Floats,
+    Ints,
+    SparseRows,
+    pair_dots,
+    ragged_arange,
+    vector_dot,
+    vector_overlap,
+    weighted_counts,
+)
 
 WORD_WEIGHT = 0.6
 """Share of the word cosine in a pair's score; the rest is the character n-gram cosine."""
+LOOKUP_TERMS = 12
+"""A paragraph looks for partners through at most this many of its rarest terms."""
 
 
-def _idf(counters: Iterable[Counter[str]]) -> dict[str, float]:
-    document_frequency: Counter[str] = Counter()
-    total = 0
-    for counter in counters:
-        document_frequency.update(counter.keys())
-        total += 1
-    return {
-        term: max(0.05, math.log((total + 1) / (df + 0.5)))
-        for term, df in document_frequency.items()
-    }
-
-
-def _weigh(counter: Counter[str], idf: dict[str, float]) -> Vector:
-    return {term: (1 + math.log(count)) * idf[term] for term, count in counter.items()}
-
-
-def _norm(vector: Vector) -> float:
-    return math.sqrt(sum(value * value for value in vector.values())) or 1.0
-
-
-def _dot(left: Vector, right: Vector) -> float:
-    if len(left) > len(right):
-        left, right = right, left
-    return sum(value * right.get(term, 0.0) for term, value in left.items())
-
-
-def _add(vectors: Iterable[Vector]) -> Vector:
-    total: defaultdict[str, float] = defaultdict(float)
-    for vector in vectors:
-        for term, value in vector.items():
-            total[term] += value
-    return total
-
-
-def cosine(left: Vector, right: Vector) -> float:
-    return _dot(left, right) / (_norm(left) * _norm(right))
+def _weighted(entries: Entries, split: int, total: int) -> tuple[SparseRows, SparseRows, Floats]:
+    """TF-IDF rows of side A (rows below ``split``) and side B, and the IDF."""
+    width = max(len(entries.names), 1)
+    frequency = np.bincount(entries.features, minlength=width)
+    idf = np.maximum(0.05, np.log((total + 1) / (frequency + 0.5)))
+    weights = (1 + np.log(entries.counts)) * idf[entries.features]
+    side_b = entries.rows >= split
+    rows_a = SparseRows.from_entries(
+        entries.rows[~side_b], entries.features[~side_b], weights[~side_b], split, width
+    )
+    rows_b = SparseRows.from_entries(
+        entries.rows[side_b] - split,
+        entries.features[side_b],
+        weights[side_b],
+        total - split,
+        width,
+    )
+    return rows_a, rows_b, idf
 
 
 class ParagraphSimilarity:
@@ -63,79 +56,98 @@ class ParagraphSimilarity:
 
     def __init__(self, texts_a: Sequence[str], texts_b: Sequence[str]) -> None:
         self.size = (len(texts_a), len(texts_b))
-        self.surfaces: dict[str, str] = {}
-        terms = [paragraph_terms(text, self.surfaces) for text in (*texts_a, *texts_b)]
-        grams = [paragraph_grams(text) for text in (*texts_a, *texts_b)]
-        term_idf, gram_idf = _idf(terms), _idf(grams)
-        words = [_weigh(counter, term_idf) for counter in terms]
-        chars = [_weigh(counter, gram_idf) for counter in grams]
-        split = len(texts_a)
-        self.words = (words[:split], words[split:])
-        self.chars = (chars[:split], chars[split:])
-        self.term_idf = term_idf
+        texts = [*texts_a, *texts_b]
+        terms = term_entries(texts)
+        self.surfaces = terms.names
+        words_a, words_b, self.term_idf = _weighted(terms, len(texts_a), len(texts))
+        chars_a, chars_b, _ = _weighted(gram_entries(texts), len(texts_a), len(texts))
+        self.words = (words_a, words_b)
+        self.chars = (chars_a, chars_b)
+        self.word_norms = (words_a.norms(), words_b.norms())
+        self.char_norms = (chars_a.norms(), chars_b.norms())
+        self.term_counts = (words_a.lengths(), words_b.lengths())
+        self.letters = ([letters_only(t) for t in texts_a], [letters_only(t) for t in texts_b])
 
     def candidates(self, per_paragraph: int = 8) -> set[tuple[int, int]]:
         """Pairs sharing informative terms: each paragraph's best few on the other side."""
-        words_a, words_b = self.words
-        postings: defaultdict[str, list[int]] = defaultdict(list)
-        for j, vector in enumerate(words_b):
-            for term in vector:
-                postings[term].append(j)
-        too_common = max(12, int(2 * math.sqrt(len(words_a) + len(words_b))))
-        best_for_b: defaultdict[int, list[tuple[float, int]]] = defaultdict(list)
+        ia, jb, overlap = self._shared_term_pairs()
         pairs: set[tuple[int, int]] = set()
-        for i, vector in enumerate(words_a):
-            overlap: defaultdict[int, float] = defaultdict(float)
-            for term, value in vector.items():
-                js = postings.get(term, ())
-                if len(js) <= too_common:
-                    for j in js:
-                        overlap[j] += value * words_b[j][term]
-            for j, _ in heapq.nlargest(per_paragraph, overlap.items(), key=lambda kv: kv[1]):
-                pairs.add((i, j))
-            for j, value in overlap.items():
-                heap = best_for_b[j]  # the best few only: millions of tuples would take
-                if len(heap) < per_paragraph:  # long enough to free that other threads stall
-                    heapq.heappush(heap, (value, -i))
-                elif (value, -i) > heap[0]:
-                    heapq.heapreplace(heap, (value, -i))
-        for j, heap in best_for_b.items():
-            pairs.update((-negative_i, j) for _, negative_i in heap)
+        for own, other in ((ia, jb), (jb, ia)):
+            order = np.lexsort((other, -overlap, own))
+            ranked_own = own[order]
+            first = np.searchsorted(ranked_own, ranked_own)
+            keep = order[np.arange(len(order)) - first < per_paragraph]
+            pairs.update(zip(ia[keep].tolist(), jb[keep].tolist(), strict=True))
         return pairs
+
+    def _shared_term_pairs(self) -> tuple[Ints, Ints, Floats]:
+        """Every pair that shares one of A's lookup terms, with its word dot product."""
+        words_a, words_b = self.words
+        too_common = max(12, int(2 * math.sqrt(sum(self.size))))
+        postings = words_b.lengths()
+        by_term = np.argsort(words_b.indices, kind="stable")
+        term_start = np.searchsorted(words_b.indices[by_term], np.arange(words_b.width))
+        term_count = np.bincount(words_b.indices, minlength=words_b.width)
+        rows = words_a.row_of_entries()
+        terms = words_a.indices
+        lookup = (term_count[terms] > 0) & (term_count[terms] <= too_common)
+        lookup &= _rarest_per_row(rows, self.term_idf[terms], lookup, LOOKUP_TERMS)
+        entries = np.flatnonzero(lookup)
+        repeats = term_count[terms[entries]]
+        partner_entries = by_term[ragged_arange(term_start[terms[entries]], repeats)]
+        row_of_b_entry = np.repeat(np.arange(words_b.count), postings)
+        ia = np.repeat(rows[entries], repeats)
+        jb = row_of_b_entry[partner_entries]
+        products = np.repeat(words_a.data[entries], repeats) * words_b.data[partner_entries]
+        keys, inverse = np.unique(ia * words_b.count + jb, return_inverse=True)
+        overlap = weighted_counts(inverse, products, len(keys))
+        return keys // words_b.count, keys % words_b.count, overlap
+
+    def scores(self, ia: Ints, jb: Ints) -> Floats:
+        """:meth:`score` of many single-paragraph pairs at once."""
+        word = pair_dots(*self.words, ia, jb) / (self.word_norms[0][ia] * self.word_norms[1][jb])
+        char = pair_dots(*self.chars, ia, jb) / (self.char_norms[0][ia] * self.char_norms[1][jb])
+        return np.minimum(1.0, WORD_WEIGHT * word + (1 - WORD_WEIGHT) * char)
 
     def score(self, a_group: Sequence[int], b_group: Sequence[int]) -> float:
         """Similarity in [0, 1] of the paragraphs ``a_group`` taken together to ``b_group``."""
-        word = cosine(self._sum(0, a_group, self.words), self._sum(1, b_group, self.words))
-        char = cosine(self._sum(0, a_group, self.chars), self._sum(1, b_group, self.chars))
+        word = _cosine(self.words[0].group(list(a_group)), self.words[1].group(list(b_group)))
+        char = _cosine(self.chars[0].group(list(a_group)), self.chars[1].group(list(b_group)))
         return min(1.0, WORD_WEIGHT * word + (1 - WORD_WEIGHT) * char)
 
     def containment(self, side: int, part: int, whole: int) -> float:
         """Share of paragraph ``part``'s term weight found in ``whole`` on the other side."""
-        part_vector = self.words[side][part]
-        whole_vector = self.words[1 - side][whole]
-        total = sum(part_vector.values())
+        part_vector = self.words[side].row(part)
+        total = float(part_vector[1].sum())
         if not total:
             return 0.0
-        shared = sum(min(v, whole_vector.get(t, 0.0)) for t, v in part_vector.items())
-        return shared / total
+        return vector_overlap(part_vector, self.words[1 - side].row(whole)) / total
 
     def repeats(self, side: int, index: int, others: Sequence[int]) -> bool:
         """Does paragraph ``index`` say word for word what one of ``others`` says?"""
-        table = self.chars[side]
-        return any(table[index] == table[other] for other in others)
+        letters = self.letters[side]
+        return any(letters[index] == letters[other] for other in others)
 
     def informative_terms(self, side: int, index: int) -> int:
-        return len(self.words[side][index])
+        return int(self.term_counts[side][index])
 
     def shared_terms(self, i: int, j: int, limit: int = 6) -> list[str]:
         """The most informative terms the two paragraphs share, for explaining a link."""
-        left, right = self.words[0][i], self.words[1][j]
-        shared = [term for term in left if term in right]
-        shared.sort(key=lambda term: -self.term_idf[term])
-        return [self.surfaces.get(term, term) for term in shared[:limit]]
+        shared = np.intersect1d(self.words[0].row(i)[0], self.words[1].row(j)[0], True)
+        shared = shared[np.argsort(-self.term_idf[shared], kind="stable")][:limit]
+        return [self.surfaces[term] for term in shared.tolist()]
 
-    @staticmethod
-    def _sum(side: int, group: Sequence[int], table: tuple[list[Vector], list[Vector]]) -> Vector:
-        if len(group) == 1:
-            return table[side][group[0]]
-        return _add(table[side][index] for index in group)
+
+def _cosine(left: tuple[Ints, Floats], right: tuple[Ints, Floats]) -> float:
+    norms = math.sqrt(float(left[1] @ left[1])) * math.sqrt(float(right[1] @ right[1]))
+    return vector_dot(left, right) / norms if norms else 0.0
+
+
+def _rarest_per_row(rows: Ints, idf: Floats, eligible: np.ndarray, limit: int) -> np.ndarray:
+    """Mask of the ``limit`` highest-IDF eligible entries of each row."""
+    order = np.lexsort((-idf, ~eligible, rows))
+    ranked_rows = rows[order]
+    rank = np.arange(len(order)) - np.searchsorted(ranked_rows, ranked_rows)
+    mask = np.zeros(len(rows), dtype=bool)
+    mask[order[rank < limit]] = True
+    return mask
