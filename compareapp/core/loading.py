@@ -1,8 +1,15 @@
-"""Load a text or Markdown file into a :class:`Document`, or say clearly why not."""
+"""Load a file into a :class:`Document`, or say clearly why not.
+
+The format comes from the file's content as well as its name (:mod:`.formats.sniff`).
+Plain text is decoded and split here; every other format has a reader in
+:mod:`compareapp.core.formats`, imported only when a file needs it, whose blocks become
+the document's paragraphs.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import re
 import unicodedata
@@ -11,21 +18,25 @@ from pathlib import Path
 
 from compareapp.core.document import Document, Paragraph
 from compareapp.core.encoding import UndecodableError, decode_text
+from compareapp.core.formats import Extracted, ExtractionError
+from compareapp.core.formats.sniff import detect_format
 from compareapp.core.paragraphs import split_paragraphs
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 """Files above this size are refused before they are read."""
 
-_MAGIC = (
-    (b"%PDF", "a PDF document, which this version cannot read yet"),
-    (b"PK\x03\x04", "a ZIP container (DOCX, ODT or archive), which this version cannot read yet"),
-    (b"\x89PNG", "a PNG image, not text"),
-    (b"\xff\xd8\xff", "a JPEG image, not text"),
-    (b"GIF8", "a GIF image, not text"),
-    (b"\x7fELF", "a program, not text"),
-    (b"\x1f\x8b", "a gzip archive, not text"),
-)
+PLAIN_TEXT = "Plain text"
+_READERS = {
+    "markdown": ("markdown", "Markdown"),
+    "html": ("webpage", "web pages"),
+    "mhtml": ("webpage", "web pages"),
+    "docx": ("docx", "Word documents"),
+    "pdf": ("pdf", "PDF documents"),
+}
+"""Format → (module in compareapp.core.formats, what it reads, for messages)."""
 _LINE_ENDS = re.compile(r"\r\n?")
+# Runs of spaces, tabs and line breaks; no-break spaces are kept, as in plain text.
+_SPACES = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 
 
 class LoadError(Exception):
@@ -38,20 +49,45 @@ class LoadError(Exception):
 
 
 def load_document(path: str | os.PathLike[str]) -> Document:
-    """Read ``path``, decode it and split it into paragraphs."""
+    """Read ``path``, find its format, and turn its text into paragraphs."""
     data = _read_bytes(Path(path))
-    text, encoding = _decode(path, data)
-    text = _LINE_ENDS.sub("\n", text)
+    try:
+        kind = detect_format(data, Path(path))
+    except ExtractionError as error:
+        raise LoadError(path, str(error)) from None
+    source = {
+        "path": os.path.abspath(path),
+        "name": Path(path).name,
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
+    if kind == "text":
+        text, encoding = _decode(path, data)
+        return document_from_text(_LINE_ENDS.sub("\n", text), encoding=encoding, **source)
+    extracted = _extract(kind, data, Path(path))
+    blocks = (_SPACES.sub(" ", block).strip() for block in extracted.blocks)
     return document_from_text(
-        text,
-        path=os.path.abspath(path),
-        name=Path(path).name,
-        sha256=hashlib.sha256(data).hexdigest(),
-        encoding=encoding,
+        "\n\n".join(block for block in blocks if block),
+        encoding=extracted.encoding,
+        format=extracted.format,
+        title=extracted.title,
+        author=extracted.author,
+        published=extracted.published,
+        **source,
     )
 
 
-def document_from_text(text: str, *, path: str, name: str, sha256: str, encoding: str) -> Document:
+def document_from_text(
+    text: str,
+    *,
+    path: str,
+    name: str,
+    sha256: str,
+    encoding: str,
+    format: str = PLAIN_TEXT,
+    title: str = "",
+    author: str = "",
+    published: str = "",
+) -> Document:
     """Build a document from already decoded text with ``\\n`` line ends."""
     if not text.strip():
         raise LoadError(path, "the file holds only whitespace")
@@ -67,7 +103,27 @@ def document_from_text(text: str, *, path: str, name: str, sha256: str, encoding
         loaded_at=datetime.now().astimezone(),
         text=text,
         paragraphs=paragraphs,
+        format=format,
+        title=title,
+        author=author,
+        published=published,
     )
+
+
+def _extract(kind: str, data: bytes, path: Path) -> Extracted:
+    """Run the reader for ``kind``; a reader (or a library it needs) that is not installed
+    is reported as such."""
+    module_name, what = _READERS[kind]
+    try:
+        reader = importlib.import_module(f"compareapp.core.formats.{module_name}")
+        extracted: Extracted = reader.extract(data, path)
+    except ExtractionError as error:
+        raise LoadError(path, str(error)) from None
+    except ModuleNotFoundError as error:
+        name = error.name or ""
+        missing = "" if name.startswith("compareapp") or not name else f" ({name} is not installed)"
+        raise LoadError(path, f"reading {what} is not available{missing}") from None
+    return extracted
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -88,9 +144,6 @@ def _read_bytes(path: Path) -> bytes:
         raise LoadError(path, error.strerror or str(error)) from None
     if not data:
         raise LoadError(path, "the file is empty")
-    for magic, what in _MAGIC:
-        if data.startswith(magic):
-            raise LoadError(path, f"is {what}")
     return data
 
 

@@ -54,6 +54,10 @@ def _document(index: int, document: Document) -> dict[str, Any]:
         "name": document.name,
         "sha256": document.sha256,
         "encoding": document.encoding,
+        "format": document.format,
+        "title": document.title,
+        "author": document.author,
+        "published": document.published,
         "loaded_at": document.loaded_at.isoformat(timespec="seconds"),
         "paragraphs": [
             {"index": p.index, "start": p.start, "end": p.end, "text": p.text}

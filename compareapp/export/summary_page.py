@@ -55,16 +55,23 @@ def _sources(report: ReportModel) -> str:
     rows = []
     for index, document in enumerate(report.documents):
         role = " (base)" if index == report.model.base else ""
+        declared = [
+            f"“{document.title}”" if document.title else "",
+            f"By {document.author}" if document.author else "",
+            document.published,
+        ]
+        provenance = " · ".join(part for part in declared if part)
         rows.append(
             [
-                f"<b>{escape(document.name)}</b>{role}<br/>{escape(document.path)}",
+                f"<b>{escape(document.name)}</b>{role}<br/>{escape(document.path)}"
+                + (f"<br/><i>{escape(provenance)}</i>" if provenance else ""),
                 f"<span style='font-family:monospace'>{document.sha256}</span>",
-                escape(document.encoding),
+                "<br/>".join(escape(part) for part in (document.format, document.encoding) if part),
                 escape(document.loaded_at.isoformat(timespec="seconds")),
                 f"{document.word_count:,}",
             ]
         )
-    return _table(["Source", "SHA-256", "Encoding", "Loaded", "Words"], rows)
+    return _table(["Source", "SHA-256", "Format", "Loaded", "Words"], rows)
 
 
 def _counts(report: ReportModel) -> str:

@@ -10,6 +10,41 @@ from compareapp.ui.file_drops import AcceptsFileDrops
 from compareapp.ui.overview_strip import OverviewStrip
 from compareapp.ui.text_view import DocumentTextView
 
+TEXT_FORMATS = {"Plain text", "Markdown"}
+"""Formats whose encoding is worth showing: the file is the text."""
+TITLE_LIMIT = 80
+
+
+def info_line(document: Document) -> str:
+    """The header's second line: what the file is, what it says about itself, its size
+    and where it is; empty parts are left out."""
+    title = document.title
+    if len(title) > TITLE_LIMIT:
+        title = title[: TITLE_LIMIT - 1].rstrip() + "…"
+    parts = [
+        document.format,
+        document.encoding if document.format in TEXT_FORMATS else "",
+        f"“{title}”" if title else "",
+        f"By {document.author}" if document.author else "",
+        document.published,
+        f"{document.word_count:,} words",
+        document.path,
+    ]
+    return " · ".join(part for part in parts if part)
+
+
+def info_tooltip(document: Document) -> str:
+    """Every provenance field in full, one per line."""
+    fields = [
+        ("Path", document.path),
+        ("Read as", document.format),
+        ("Encoding", document.encoding),
+        ("Title", document.title),
+        ("Author", document.author),
+        ("Published", document.published),
+    ]
+    return "\n".join(f"{label}: {value}" for label, value in fields if value)
+
 
 class DocumentPane(AcceptsFileDrops, QWidget):
     close_requested = Signal()
@@ -59,10 +94,8 @@ class DocumentPane(AcceptsFileDrops, QWidget):
     def _describe(self) -> None:
         document = self.document
         self.name_label.setText(document.name)
-        self.info_label.setText(
-            f"{document.encoding} · {document.word_count:,} words · {document.path}"
-        )
-        self.info_label.setToolTip(document.path)
+        self.info_label.setText(info_line(document))
+        self.info_label.setToolTip(info_tooltip(document))
         self.name_label.setToolTip(f"{document.path}\nSHA-256 {document.sha256}")
         self.setAccessibleName(f"Document {document.name}")
 
