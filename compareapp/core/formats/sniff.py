@@ -26,7 +26,8 @@ _REFUSED_MAGIC = (
     (b"\x1f\x8b", "a gzip archive, not text"),
     (
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-        "an Office 97–2003 file (.doc, .xls), which cannot be read; save it as .docx",
+        "a password-protected Office document or an Office 97–2003 file (.doc, .xls), "
+        "which cannot be read; save it as .docx without a password",
     ),
 )
 _ZIP_MAGIC = b"PK\x03\x04"
