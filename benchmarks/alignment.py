@@ -12,15 +12,19 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import statistics
 import sys
+import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from compareapp.core.align import align_paragraphs  # noqa: E402
+from compareapp.core.align import LEXICAL_PARAMS, AlignParams, align_paragraphs  # noqa: E402
+from compareapp.core.loading import load_document  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "alignment-dev"
 OWN_GOLD = ROOT / "benchmarks" / "gold"
@@ -73,6 +77,12 @@ def load_cases() -> Iterator[Case]:
 
 def compareapp_aligner(a: Sequence[str], b: Sequence[str]) -> Pairs:
     return {(link.a, link.b) for link in align_paragraphs(a, b).links}
+
+
+def lexical_aligner(a: Sequence[str], b: Sequence[str]) -> Pairs:
+    """compareapp without the embedding model: what the meaning signal adds."""
+    params = replace(AlignParams(), **LEXICAL_PARAMS)
+    return {(link.a, link.b) for link in align_paragraphs(a, b, params).links}
 
 
 def difflib_aligner(a: Sequence[str], b: Sequence[str]) -> Pairs:
@@ -142,6 +152,7 @@ class Score:
 
 ALIGNERS: dict[str, Aligner] = {
     "compareapp": compareapp_aligner,
+    "compareapp, lexical only": lexical_aligner,
     "difflib": difflib_aligner,
     "jaccard>=0.3": jaccard_aligner,
 }
@@ -171,6 +182,27 @@ def main() -> None:
     target_results = {name: evaluate(target, aligner)[1] for name, aligner in ALIGNERS.items()}
     cells = "  ".join(f"{target_results[n]!s:^32}" for n in ALIGNERS)
     print(f"{'micro, dev set + seed':24} {'':9}  {cells}")
+    print()
+    print(time_large_pair())
+
+
+def time_large_pair(paragraphs: int = 5_000) -> str:
+    """Align two 5,000-paragraph documents (licence prose, shuffled and edited)."""
+    from benchmarks.window_load import make_pair  # the pair the window benchmark loads
+
+    with tempfile.TemporaryDirectory() as folder:
+        paths = make_pair(paragraphs, Path(folder))
+        texts = [[p.text for p in load_document(path).paragraphs] for path in paths]
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        alignment = align_paragraphs(*texts)
+        times.append(time.perf_counter() - start)
+    words = sum(len(text.split()) for side in texts for text in side)
+    return (
+        f"{paragraphs:,} paragraphs a side ({words:,} words): align median "
+        f"{statistics.median(times):.2f} s over 3 runs, {len(alignment.links):,} links"
+    )
 
 
 if __name__ == "__main__":

@@ -16,11 +16,13 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import Any
 
 import numpy as np
 
+from compareapp.core.embeddings import load_embeddings
 from compareapp.core.normalize import normalize_text
 from compareapp.core.similarity import ParagraphSimilarity
 
@@ -35,19 +37,33 @@ class LinkKind(Enum):
 class AlignParams:
     """Thresholds of the aligner, calibrated on the gold alignments in ``benchmarks/gold``."""
 
-    link_threshold: float = 0.22
+    link_threshold: float = 0.28
     short_penalty: float = 0.10
     """Added threshold for a pair whose shorter side has one informative term; it shrinks
     with the square root of the term count."""
     part_threshold: float = 0.20
     part_containment: float = 0.35
     part_gain: float = 0.02
-    gap_threshold: float = 0.05
+    gap_threshold: float = 0.08
     """Lowest score for an in-order link in a one-paragraph gap between two spine links;
     it grows with the square root of the gap size."""
+    gap_short_penalty: float = 0.10
+    """The same for in-order links in gaps: two sign-up lines at the end of two articles
+    mean much the same, but neither is part of the story."""
     gap_limit: int = 60
     """Gaps with more paragraphs than this on a side are left to the candidate pass."""
     candidates_per_paragraph: int = 8
+    use_meaning: bool = True
+    """Add the embedding model's paraphrase signal. Without the model files, the
+    thresholds become :data:`LEXICAL_PARAMS`, calibrated for lexical scores alone."""
+
+
+LEXICAL_PARAMS: dict[str, Any] = {
+    "link_threshold": 0.22,
+    "gap_threshold": 0.05,
+    "gap_short_penalty": 0.0,
+    "use_meaning": False,
+}
 
 
 @dataclass(frozen=True)
@@ -80,7 +96,10 @@ def align_paragraphs(
 ) -> PairAlignment:
     """Align two sequences of paragraph texts."""
     params = params or AlignParams()
-    similarity = ParagraphSimilarity(texts_a, texts_b)
+    embeddings = load_embeddings() if params.use_meaning else None
+    if embeddings is None and params.use_meaning:
+        params = replace(params, **LEXICAL_PARAMS)
+    similarity = ParagraphSimilarity(texts_a, texts_b, embeddings)
     pairs = _select_pairs(similarity, params)
     pairs += _fill_gaps(similarity, pairs, params)
     spine = _order_spine(pairs)
@@ -118,11 +137,10 @@ def align_paragraphs(
 def _select_pairs(
     similarity: ParagraphSimilarity, params: AlignParams
 ) -> list[tuple[int, int, float]]:
-    candidates = np.array(sorted(similarity.candidates(params.candidates_per_paragraph)))
-    candidates = candidates.reshape(-1, 2).astype(np.int64)
-    values = similarity.scores(candidates[:, 0], candidates[:, 1])
-    order = np.lexsort((candidates[:, 1], candidates[:, 0], -values))
-    scored = zip(values[order].tolist(), *candidates[order].T.tolist(), strict=True)
+    ia, jb = similarity.candidates(params.candidates_per_paragraph)
+    values = similarity.scores(ia, jb)
+    order = np.lexsort((jb, ia, -values))
+    scored = zip(values[order].tolist(), ia[order].tolist(), jb[order].tolist(), strict=True)
     partners: tuple[dict[int, list[int]], dict[int, list[int]]] = ({}, {})
     chosen: list[tuple[int, int, float]] = []
     for score, i, j in scored:
@@ -186,18 +204,25 @@ def _fill_gaps(
         if free_a and free_b and max(len(free_a), len(free_b)) <= params.gap_limit:
             # The more paragraphs a gap holds, the likelier a chance match: ask for more.
             threshold = params.gap_threshold * math.sqrt(max(len(free_a), len(free_b)))
-            found += _monotone_match(similarity, free_a, free_b, threshold)
+            found += _monotone_match(similarity, free_a, free_b, threshold, params)
     return found
 
 
 def _monotone_match(
-    similarity: ParagraphSimilarity, free_a: list[int], free_b: list[int], threshold: float
+    similarity: ParagraphSimilarity,
+    free_a: list[int],
+    free_b: list[int],
+    threshold: float,
+    params: AlignParams,
 ) -> list[tuple[int, int, float]]:
-    """The order-preserving one-to-one matching with the most score above ``threshold``."""
+    """The order-preserving one-to-one matching with the most score above ``threshold``
+    (raised for short paragraphs, as in the candidate pass)."""
     rows, columns = len(free_a), len(free_b)
     grid_a = np.repeat(np.array(free_a, dtype=np.int64), columns)
     grid_b = np.tile(np.array(free_b, dtype=np.int64), rows)
-    scores = similarity.scores(grid_a, grid_b).reshape(rows, columns).tolist()
+    shorter = np.minimum(similarity.term_counts[0][grid_a], similarity.term_counts[1][grid_b])
+    raised = params.gap_short_penalty / np.sqrt(np.maximum(shorter, 1))
+    scores = (similarity.scores(grid_a, grid_b) - raised).reshape(rows, columns).tolist()
     table = [[0.0] * (columns + 1) for _ in range(rows + 1)]
     for r in range(rows - 1, -1, -1):
         for c in range(columns - 1, -1, -1):
@@ -212,7 +237,7 @@ def _monotone_match(
     while r < rows and c < columns:
         gain = scores[r][c] - threshold
         if gain > 0 and table[r][c] == table[r + 1][c + 1] + gain:
-            matched.append((free_a[r], free_b[c], scores[r][c]))
+            matched.append((free_a[r], free_b[c], similarity.score([free_a[r]], [free_b[c]])))
             r, c = r + 1, c + 1
         elif table[r][c] == table[r + 1][c]:
             r += 1

@@ -91,14 +91,13 @@ def letters_only(text: str) -> str:
     return _NOT_ALNUM.sub("", text.lower())
 
 
-def gram_entries(texts: Sequence[str]) -> Entries:
-    """Character 4-gram counts of every paragraph, over its letters and digits run together.
+def gram_entries(letters: Sequence[str]) -> Entries:
+    """Character 4-gram counts of every paragraph's :func:`letters_only` text.
 
     Grams are numbered without sorting: the characters are ranked by frequency (all but
     the commonest ``ALPHABET - 1`` share the last rank), so a gram is a number below
     ``ALPHABET ** 4`` and a table of the numbers in use renumbers them densely.
     """
-    letters = [letters_only(text) for text in texts]
     lengths = np.array([len(item) for item in letters], dtype=np.int64)
     codes = np.frombuffer("".join(letters).encode("utf-32-le"), dtype=np.uint32)
     frequency = np.bincount(codes)
@@ -108,7 +107,7 @@ def gram_entries(texts: Sequence[str]) -> Entries:
     ranks = rank[codes]
     size = int(ranks.max(initial=0)) + 1
     ends = np.cumsum(lengths)
-    row_of_char = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    row_of_char = np.repeat(np.arange(len(letters), dtype=np.int64), lengths)
     starts = np.arange(max(len(ranks) - GRAM + 1, 0))
     starts = starts[starts + GRAM <= ends[row_of_char[starts]]]
     grams = ranks[starts]

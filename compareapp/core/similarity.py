@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from compareapp.core.embeddings import StaticEmbeddings
 from compareapp.core.features import Entries, gram_entries, letters_only, term_entries
 from compareapp.core.sparse_rows import (
     Floats,
@@ -26,7 +27,11 @@ from compareapp.core.sparse_rows import (
 )
 
 WORD_WEIGHT = 0.6
-"""Share of the word cosine in a pair's score; the rest is the character n-gram cosine."""
+"""Share of the word cosine in a pair's lexical score; the rest is the n-gram cosine."""
+MEANING_WEIGHT = 0.3
+"""Share of the embedding cosine in a pair's score, when the embedding model is there."""
+WEAK_OVERLAP = 0.2
+"""Pairs sharing less than this share of both paragraphs' best overlap are not ranked."""
 LOOKUP_TERMS = 12
 """A paragraph looks for partners through at most this many of its rarest terms."""
 
@@ -54,31 +59,46 @@ def _weighted(entries: Entries, split: int, total: int) -> tuple[SparseRows, Spa
 class ParagraphSimilarity:
     """Similarity between the paragraphs of side A and side B of one comparison."""
 
-    def __init__(self, texts_a: Sequence[str], texts_b: Sequence[str]) -> None:
+    def __init__(
+        self,
+        texts_a: Sequence[str],
+        texts_b: Sequence[str],
+        embeddings: StaticEmbeddings | None = None,
+    ) -> None:
         self.size = (len(texts_a), len(texts_b))
+        self.meaning = (
+            (embeddings.embed(list(texts_a)), embeddings.embed(list(texts_b)))
+            if embeddings
+            else None
+        )
         texts = [*texts_a, *texts_b]
         terms = term_entries(texts)
         self.surfaces = terms.names
         words_a, words_b, self.term_idf = _weighted(terms, len(texts_a), len(texts))
-        chars_a, chars_b, _ = _weighted(gram_entries(texts), len(texts_a), len(texts))
+        letters = [letters_only(text) for text in texts]
+        self.letters = (letters[: len(texts_a)], letters[len(texts_a) :])
+        chars_a, chars_b, _ = _weighted(gram_entries(letters), len(texts_a), len(texts))
         self.words = (words_a, words_b)
         self.chars = (chars_a, chars_b)
         self.word_norms = (words_a.norms(), words_b.norms())
         self.char_norms = (chars_a.norms(), chars_b.norms())
         self.term_counts = (words_a.lengths(), words_b.lengths())
-        self.letters = ([letters_only(t) for t in texts_a], [letters_only(t) for t in texts_b])
 
-    def candidates(self, per_paragraph: int = 8) -> set[tuple[int, int]]:
-        """Pairs sharing informative terms: each paragraph's best few on the other side."""
+    def candidates(self, per_paragraph: int = 8) -> tuple[Ints, Ints]:
+        """Pairs sharing informative terms: each paragraph's best few on the other side,
+        as two arrays of paragraph indices sorted by A, then B."""
         ia, jb, overlap = self._shared_term_pairs()
-        pairs: set[tuple[int, int]] = set()
+        weak = overlap < WEAK_OVERLAP * np.minimum(
+            _best_by(ia, overlap, self.size[0])[ia], _best_by(jb, overlap, self.size[1])[jb]
+        )
+        ia, jb, overlap = ia[~weak], jb[~weak], overlap[~weak]
+        kept = np.zeros(len(ia), dtype=bool)
         for own, other in ((ia, jb), (jb, ia)):
             order = np.lexsort((other, -overlap, own))
             ranked_own = own[order]
             first = np.searchsorted(ranked_own, ranked_own)
-            keep = order[np.arange(len(order)) - first < per_paragraph]
-            pairs.update(zip(ia[keep].tolist(), jb[keep].tolist(), strict=True))
-        return pairs
+            kept[order[np.arange(len(order)) - first < per_paragraph]] = True
+        return ia[kept], jb[kept]
 
     def _shared_term_pairs(self) -> tuple[Ints, Ints, Floats]:
         """Every pair that shares one of A's lookup terms, with its word dot product."""
@@ -107,13 +127,23 @@ class ParagraphSimilarity:
         """:meth:`score` of many single-paragraph pairs at once."""
         word = pair_dots(*self.words, ia, jb) / (self.word_norms[0][ia] * self.word_norms[1][jb])
         char = pair_dots(*self.chars, ia, jb) / (self.char_norms[0][ia] * self.char_norms[1][jb])
-        return np.minimum(1.0, WORD_WEIGHT * word + (1 - WORD_WEIGHT) * char)
+        lexical = WORD_WEIGHT * word + (1 - WORD_WEIGHT) * char
+        if self.meaning is None:
+            return np.minimum(1.0, lexical)
+        meaning = np.einsum("ij,ij->i", self.meaning[0][ia], self.meaning[1][jb])
+        return np.minimum(1.0, _blend(lexical, meaning))
 
     def score(self, a_group: Sequence[int], b_group: Sequence[int]) -> float:
         """Similarity in [0, 1] of the paragraphs ``a_group`` taken together to ``b_group``."""
         word = _cosine(self.words[0].group(list(a_group)), self.words[1].group(list(b_group)))
         char = _cosine(self.chars[0].group(list(a_group)), self.chars[1].group(list(b_group)))
-        return min(1.0, WORD_WEIGHT * word + (1 - WORD_WEIGHT) * char)
+        lexical = WORD_WEIGHT * word + (1 - WORD_WEIGHT) * char
+        if self.meaning is None:
+            return min(1.0, lexical)
+        left = self.meaning[0][list(a_group)].sum(axis=0)
+        right = self.meaning[1][list(b_group)].sum(axis=0)
+        norms = float(np.linalg.norm(left) * np.linalg.norm(right)) or 1.0
+        return min(1.0, float(_blend(np.array(lexical), np.array(left @ right / norms))))
 
     def containment(self, side: int, part: int, whole: int) -> float:
         """Share of paragraph ``part``'s term weight found in ``whole`` on the other side."""
@@ -136,6 +166,17 @@ class ParagraphSimilarity:
         shared = np.intersect1d(self.words[0].row(i)[0], self.words[1].row(j)[0], True)
         shared = shared[np.argsort(-self.term_idf[shared], kind="stable")][:limit]
         return [self.surfaces[term] for term in shared.tolist()]
+
+
+def _best_by(groups: Ints, values: Floats, size: int) -> Floats:
+    """The largest value of each group."""
+    best = np.zeros(size)
+    np.maximum.at(best, groups, values)
+    return best
+
+
+def _blend(lexical: Floats, meaning: Floats) -> Floats:
+    return np.asarray((1 - MEANING_WEIGHT) * lexical + MEANING_WEIGHT * meaning, np.float64)
 
 
 def _cosine(left: tuple[Ints, Floats], right: tuple[Ints, Floats]) -> float:
