@@ -77,6 +77,19 @@ class Link:
     shared_terms: tuple[str, ...] = ()
     one_to_many: bool = False
 
+    def evidence(self) -> str:
+        """Why the two paragraphs are linked, in a line or two for a tooltip."""
+        lines = [f"Similarity {self.score:.2f}" + (" · identical" if self.score >= 1 else "")]
+        if self.shared_terms:
+            lines.append("Shared words: " + ", ".join(self.shared_terms))
+        else:
+            lines.append("No shared informative words: linked by meaning and position")
+        if self.one_to_many:
+            lines.append("Part of a split or merge: one paragraph matches several")
+        if self.kind is LinkKind.MOVED:
+            lines.append("Moved: the two documents tell this part in a different order")
+        return "\n".join(lines)
+
 
 @dataclass(frozen=True)
 class PairAlignment:

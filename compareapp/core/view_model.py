@@ -44,6 +44,8 @@ class Band:
     right: int
     moved: bool
     changed: bool
+    evidence: str = ""
+    """Why the paragraphs are linked (see :meth:`Link.evidence`)."""
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,7 @@ class ComparisonViewModel:
                 pair.link.b,
                 pair.link.kind is LinkKind.MOVED,
                 any(self.shown(d) for d in pair.differences),
+                pair.link.evidence(),
             )
             for pair in self.pairs(left, right)
         ]

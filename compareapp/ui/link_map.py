@@ -2,16 +2,17 @@
 
 A band is a filled shape bounded by two cubic curves from the paragraph's vertical extent
 in the left pane to its counterpart's in the right pane. Bands of moved paragraphs cross
-the others, have their own colour and a dashed outline. Clicking a band selects its link.
+the others, have their own colour and a dashed outline. Clicking a band selects its link;
+hovering over it shows why the paragraphs are linked.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from compareapp.core.review import MarkStatus
 from compareapp.core.view_model import Band
@@ -137,10 +138,27 @@ class LinkMap(QWidget):
                         painter.setBrush(styles.MARK_COLOUR[status])
                         painter.drawEllipse(QPointF(x, middle), 4, 4)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        point = event.position()
+    def band_at(self, point: QPointF) -> Band | None:
+        """The topmost band under ``point``, if any."""
         for band, path in reversed(self.visible_paths()):
             if path.contains(point):
-                self.band_clicked.emit(band.left, band.right)
-                return
-        super().mousePressEvent(event)
+                return band
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        band = self.band_at(event.position())
+        if band is None:
+            super().mousePressEvent(event)
+        else:
+            self.band_clicked.emit(band.left, band.right)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            band = self.band_at(QPointF(event.pos()))
+            if band is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(), band.evidence, self)
+            return True
+        return super().event(event)

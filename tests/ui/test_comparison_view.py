@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QPainterPath
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QHelpEvent, QPainterPath
+from PySide6.QtWidgets import QApplication
 
 from compareapp.core.view_model import Band
 from compareapp.ui.link_map import LinkMap
@@ -129,3 +130,39 @@ def test_clicking_a_band_selects_its_link(qtbot, window: MainWindow, seed_paths)
         assert view.panes[0].view.selected_paragraphs() == [band.left]
         assert band.right in view.panes[1].view.selected_paragraphs()
     assert clicked >= 2, "at least two bands in view can be clicked"
+
+
+def test_hovering_a_band_explains_the_link(qtbot, window: MainWindow, seed_paths, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "compareapp.ui.link_map.QToolTip.showText", lambda _pos, text, *_: shown.append(text)
+    )
+    open_and_wait(qtbot, window, seed_paths)
+    link_map = window.comparison_view.link_maps[0]
+    band, point = next(
+        (band, point)
+        for band, _path in link_map.visible_paths()
+        if (point := point_only_in(link_map, band)) is not None
+    )
+    link = next(
+        pair.link
+        for pair in window.comparison_view.model.pairs(0, 1)
+        if (pair.link.a, pair.link.b) == (band.left, band.right)
+    )
+
+    event = QHelpEvent(QEvent.Type.ToolTip, point, link_map.mapToGlobal(point))
+    QApplication.sendEvent(link_map, event)
+
+    assert shown == [band.evidence]
+    assert f"Similarity {link.score:.2f}" in shown[0]
+    assert all(word in shown[0] for word in link.shared_terms)
+    empty = next(
+        QPoint(x, y)
+        for y in range(0, link_map.height(), 4)
+        for x in (2, link_map.width() // 2, link_map.width() - 3)
+        if link_map.band_at(QPointF(x, y)) is None
+    )
+    QApplication.sendEvent(
+        link_map, QHelpEvent(QEvent.Type.ToolTip, empty, link_map.mapToGlobal(empty))
+    )
+    assert len(shown) == 1, "no tooltip away from the bands"
