@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from enum import Enum
 from functools import lru_cache
 
-from compareapp.core.features import STOPWORDS
 from compareapp.core.normalize import Token, TokenKind
 from compareapp.core.spelling import spelling_key
+from compareapp.core.stopwords import STOPWORDS
 
 
 class DifferenceClass(Enum):

@@ -12,9 +12,9 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from compareapp.core.align import AlignParams, Link, PairAlignment, align_paragraphs
 from compareapp.core.document import Document
 from compareapp.core.inline_diff import Difference, Passage, diff_passages
+from compareapp.core.links import AlignParams, Link, PairAlignment
 
 MAX_REORDERED_PARTS = 3
 """Groups with up to this many paragraphs on a side are diffed in their best order."""
@@ -86,6 +86,8 @@ def compare_pair(
     doc_a: Document, doc_b: Document, a: int = 0, b: int = 1, params: AlignParams | None = None
 ) -> PairComparison:
     """Align two documents and diff every linked group."""
+    from compareapp.core.align import align_paragraphs  # loads numpy: only when aligning
+
     alignment = align_paragraphs(
         [p.text for p in doc_a.paragraphs], [p.text for p in doc_b.paragraphs], params
     )

@@ -16,18 +16,8 @@ import numpy as np
 from compareapp.core.normalize import NUMBER_PATTERN, WORD_PATTERN, normalize_text
 from compareapp.core.sparse_rows import Floats, Ints
 from compareapp.core.spelling import spelling_key
+from compareapp.core.stopwords import STOPWORDS
 
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if
-    in into is it its itself just me more most my myself no nor not now of off on once only
-    or other our ours ourselves out over own same she should so some such than that the
-    their theirs them themselves then there these they this those through to too under until
-    up very was we were what when where which while who whom why will with would you your
-    yours yourself yourselves said says say told tell would may might must shall upon
-    us one""".split()
-)
 _SUFFIXES = ("ingly", "edly", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s")
 _POSSESSIVE = re.compile(r"['’]s$")
 GRAM = 4

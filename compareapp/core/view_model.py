@@ -15,10 +15,10 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from functools import cached_property
 
-from compareapp.core.align import Link, LinkKind
 from compareapp.core.classify import DifferenceClass
 from compareapp.core.comparison import Comparison, LinkedPair, link_groups
 from compareapp.core.inline_diff import Difference, Operation
+from compareapp.core.links import Link, LinkKind
 from compareapp.core.normalize import normalize_text
 
 
