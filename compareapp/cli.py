@@ -119,7 +119,12 @@ class _Inputs:
 def _inputs(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Inputs | int:
     """The documents (and session) the command line names, or an exit status."""
     from compareapp.core.loading import LoadError, load_document
-    from compareapp.core.session import SessionError, load_session, match_sources
+    from compareapp.core.session import (
+        SessionError,
+        embedded_document,
+        load_session,
+        match_sources,
+    )
 
     session = None
     if args.session:
@@ -129,14 +134,21 @@ def _inputs(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Input
             print(f"compareapp: cannot open session {error.path}: {error.reason}", file=sys.stderr)
             return 2
     files = [*args.files, *(sample_paths() if args.sample else [])]
-    if not files and session is not None:
-        files = [source.path for source in session.sources]
-    if len(files) < 2:
+    # Without files, the session's sources: files, and pasted texts it keeps itself.
+    sources = session.sources if session is not None and not files else ()
+    count = len(sources) or len(files)
+    if count < 2:
         parser.error("needs at least two files (or --sample, or --session)")
-    if not 0 <= args.base < len(files):
-        parser.error(f"--base must be between 0 and {len(files) - 1}")
+    if not 0 <= args.base < count:
+        parser.error(f"--base must be between 0 and {count - 1}")
     try:
-        documents = [load_document(path) for path in files]
+        if sources:
+            documents = [
+                load_document(source.path) if source.embedded is None else embedded_document(source)
+                for source in sources
+            ]
+        else:
+            documents = [load_document(path) for path in files]
     except LoadError as error:
         print(f"compareapp: cannot read {error.path}: {error.reason}", file=sys.stderr)
         return 2

@@ -23,6 +23,7 @@ class Document:
     """One loaded source: where it came from and what it says."""
 
     path: str
+    """The file's absolute path; empty for a source with no file (pasted text)."""
     name: str
     sha256: str
     encoding: str
@@ -38,6 +39,12 @@ class Document:
     author: str = ""
     published: str = ""
     """Provenance the file declares about itself (meta tags, document properties)."""
+
+    @property
+    def has_file(self) -> bool:
+        """Whether the source is a file. A pasted one is not (its ``path`` is empty): nothing
+        watches, reloads, locates or remembers it, and a session keeps its text."""
+        return bool(self.path)
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         """The paragraph containing character ``offset``, if any."""

@@ -29,6 +29,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged, "utf-8"
     guessed = _detect(data)
     if guessed:
         return guessed
@@ -43,6 +46,20 @@ def _strict(data: bytes, encoding: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
         raise UndecodableError(f"invalid {encoding} at byte {error.start}") from None
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few invalid bytes (a stray byte pasted in, a sequence cut short), each
+    shown as U+FFFD, when its valid multi-byte characters outnumber the invalid ones.
+
+    Text in a single-byte code page is not: its non-ASCII letters are almost never valid
+    UTF-8 sequences, so guessing its code page would turn every "é" or "“" of a UTF-8 file
+    into two or three wrong characters to save one."""
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    valid_multibyte = non_ascii - text.count("\ufffd")
+    return text if valid_multibyte > invalid else None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -8,11 +8,14 @@ the document's paragraphs.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import importlib
 import os
 import re
+import stat
 import unicodedata
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
@@ -24,6 +27,14 @@ from compareapp.core.paragraphs import split_paragraphs
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 """Files above this size are refused before they are read."""
+_O_BINARY = getattr(os, "O_BINARY", 0)
+_SPECIAL_FILES = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+""""Files" that are not files: what a refusal calls them."""
 
 PLAIN_TEXT = "Plain text"
 _READERS = {
@@ -62,11 +73,11 @@ def load_document(path: str | os.PathLike[str]) -> Document:
     }
     if kind == "text":
         text, encoding = _decode(path, data)
+        del data  # a large file's bytes need not stay beside its text and paragraphs
         return document_from_text(_LINE_ENDS.sub("\n", text), encoding=encoding, **source)
     extracted = _extract(kind, data, Path(path))
-    blocks = (_SPACES.sub(" ", block).strip() for block in extracted.blocks)
     return document_from_text(
-        "\n\n".join(block for block in blocks if block),
+        join_blocks(extracted.blocks),
         encoding=extracted.encoding,
         format=extracted.format,
         title=extracted.title,
@@ -110,6 +121,13 @@ def document_from_text(
     )
 
 
+def join_blocks(blocks: Iterable[str]) -> str:
+    """A reader's blocks as a document's text: each on one line, its runs of spaces made
+    one, empty ones left out, a blank line between them."""
+    cleaned = (_SPACES.sub(" ", block).strip() for block in blocks)
+    return "\n\n".join(block for block in cleaned if block)
+
+
 def _extract(kind: str, data: bytes, path: Path) -> Extracted:
     """Run the reader for ``kind``; a reader (or a library it needs) that is not installed
     is reported as such."""
@@ -127,24 +145,50 @@ def _extract(kind: str, data: bytes, path: Path) -> Extracted:
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The bytes of the regular file at ``path``, at most :data:`MAX_FILE_BYTES` of them.
+
+    A named pipe or a device is refused before it is opened: reading one could wait for a
+    writer forever, or never end (``/dev/zero``). The file is opened without blocking and
+    checked again once open, in case it was replaced in between, and a file that grows
+    past the limit while it is read is refused too."""
     try:
-        if path.is_dir():
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
             raise LoadError(path, "is a folder, not a file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise LoadError(
-                path, f"is {size // 2**20} MB, over the {MAX_FILE_BYTES // 2**20} MB limit"
-            )
-        data = path.read_bytes()
+        _refuse_special(path, mode)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _O_BINARY)
+        with open(descriptor, "rb") as file:
+            info = os.fstat(file.fileno())
+            _refuse_special(path, info.st_mode)
+            if info.st_size > MAX_FILE_BYTES:
+                raise LoadError(path, f"is {info.st_size // 2**20} MB, {_over_limit()}")
+            data = file.read(info.st_size + 1)  # one byte more: did it grow?
+            if len(data) > info.st_size:  # (or it is a /proc file, which says size 0)
+                data += file.read(MAX_FILE_BYTES + 1 - len(data))
+        if len(data) > MAX_FILE_BYTES:
+            raise LoadError(path, f"grew while it was read and is {_over_limit()}")
     except FileNotFoundError:
         raise LoadError(path, "no such file") from None
     except PermissionError:
         raise LoadError(path, "permission denied") from None
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            reason = "is a symbolic link that loops (too many levels of symbolic links)"
+            raise LoadError(path, reason) from None
         raise LoadError(path, error.strerror or str(error)) from None
     if not data:
         raise LoadError(path, "the file is empty")
     return data
+
+
+def _over_limit() -> str:
+    return f"over the {MAX_FILE_BYTES // 2**20} MB limit"
+
+
+def _refuse_special(path: Path, mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        kind = next((what for test, what in _SPECIAL_FILES if test(mode)), "a special file")
+        raise LoadError(path, f"is not a regular file (it is {kind})")
 
 
 def _decode(path: str | os.PathLike[str], data: bytes) -> tuple[str, str]:

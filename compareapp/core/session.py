@@ -4,15 +4,19 @@
 Reading never guesses: a file that is not a session, is damaged, or was written by a
 newer version raises :class:`SessionError` naming the file and the reason. Older
 versions are brought up to date by :data:`MIGRATIONS`, one version at a time.
+
+A source is a file, found again by its path, or text kept in the session itself
+(:class:`EmbeddedText`: a document pasted from the clipboard, which has no file).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,10 +25,11 @@ from compareapp import __version__
 from compareapp.core.anchors import AnchorState, TextAnchor
 from compareapp.core.atomic_file import write_atomically
 from compareapp.core.document import Document
+from compareapp.core.pasted import pasted_document
 from compareapp.core.review import MarkStatus, ReviewMark, ReviewMarks, now
 
 FORMAT = "compareapp.session"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SESSION_SUFFIX = ".compareapp"
 MAX_SESSION_BYTES = 64 * 1024 * 1024
 
@@ -32,9 +37,22 @@ T = TypeVar("T")
 E = TypeVar("E", MarkStatus, AnchorState)
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
-"""Version ``n`` → a function that turns a version-``n`` session into version ``n + 1``.
-Version 1 is the first format, so there is nothing to migrate yet."""
+
+
+def _sources_are_files(raw: dict[str, Any]) -> dict[str, Any]:
+    """1 → 2: version 2 can keep a source's text in the session (``embedded``, null for a
+    file); every source of version 1 is a file."""
+    sources = raw.get("sources")
+    if isinstance(sources, list):  # anything else is refused when the session is read
+        raw["sources"] = [
+            {**source, "embedded": None} if isinstance(source, dict) else source
+            for source in sources
+        ]
+    return raw
+
+
+MIGRATIONS: dict[int, Migration] = {1: _sources_are_files}
+"""Version ``n`` → a function that turns a version-``n`` session into version ``n + 1``."""
 
 
 class SessionError(Exception):
@@ -46,10 +64,26 @@ class SessionError(Exception):
         super().__init__(f"{self.path}: {reason}")
 
 
+class SessionTooLarge(OSError):
+    """A session that would be too large to be read back, refused before it is written."""
+
+
+@dataclass(frozen=True)
+class EmbeddedText:
+    """The text of a source that has no file (pasted), kept in the session, and what the
+    document said about itself."""
+
+    text: str
+    format: str
+    title: str = ""
+    author: str = ""
+    published: str = ""
+
+
 @dataclass(frozen=True)
 class SessionSource:
     """A source as the session remembers it: enough to find it again and to tell
-    whether it has changed."""
+    whether it has changed; or, for a source with no file, its text."""
 
     id: str
     path: str
@@ -57,9 +91,20 @@ class SessionSource:
     sha256: str
     encoding: str
     loaded_at: datetime
+    embedded: EmbeddedText | None = None
+    """The text of a pasted source (whose ``path`` is empty); None for a file."""
 
     @classmethod
     def of(cls, document: Document) -> SessionSource:
+        embedded = None
+        if not document.has_file:
+            embedded = EmbeddedText(
+                text=document.text,
+                format=document.format,
+                title=document.title,
+                author=document.author,
+                published=document.published,
+            )
         return cls(
             id=document.source_id,
             path=document.path,
@@ -67,7 +112,26 @@ class SessionSource:
             sha256=document.sha256,
             encoding=document.encoding,
             loaded_at=document.loaded_at,
+            embedded=embedded,
         )
+
+
+def embedded_document(source: SessionSource) -> Document:
+    """The document of a source kept in the session (``source.embedded`` must be set):
+    the same source id, name and time as when it was pasted. Its SHA-256 is that of the
+    text, so marks are re-anchored if the text in the file was edited since."""
+    if source.embedded is None:
+        raise ValueError(f"{source.name} is a file, not kept in the session")
+    embedded = source.embedded
+    document = pasted_document(
+        embedded.text,
+        name=source.name,
+        format=embedded.format,
+        title=embedded.title,
+        author=embedded.author,
+        published=embedded.published,
+    )
+    return replace(document, source_id=source.id, loaded_at=source.loaded_at)
 
 
 @dataclass(frozen=True)
@@ -84,8 +148,17 @@ class Session:
 
 def save_session(path: str | os.PathLike[str], session: Session) -> None:
     """Write ``session`` to ``path`` atomically (the old file stays whole until the new one
-    is complete)."""
-    write_atomically(path, dump_session(session, Path(path).parent))
+    is complete). A session too large to be read back (pasted texts can make it so) raises
+    :class:`SessionTooLarge` and nothing is written."""
+    data = dump_session(session, Path(path).parent)
+    if len(data) > MAX_SESSION_BYTES:
+        raise SessionTooLarge(
+            errno.EFBIG,
+            f"the session would be {len(data) / 2**20:.0f} MB, over the "
+            f"{MAX_SESSION_BYTES // 2**20} MB a session file can hold; close a pasted "
+            "document or save its text as a file",
+        )
+    write_atomically(path, data)
 
 
 def dump_session(session: Session, folder: Path | None = None) -> bytes:
@@ -100,7 +173,11 @@ def dump_session(session: Session, folder: Path | None = None) -> bytes:
         "sources": [_source_data(source, folder) for source in session.sources],
         "marks": [_mark_data(mark) for mark in session.marks],
     }
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    # A lone surrogate (a file name that is not UTF-8, as Python reads it; a "\ud800"
+    # escape in a session file) cannot be UTF-8: it is written as the JSON escape, which
+    # reads back as the same character.
+    return text.encode("utf-8", "backslashreplace")
 
 
 def _source_data(source: SessionSource, folder: Path | None) -> dict[str, Any]:
@@ -111,11 +188,24 @@ def _source_data(source: SessionSource, folder: Path | None) -> dict[str, Any]:
         "sha256": source.sha256,
         "encoding": source.encoding,
         "loaded_at": _time(source.loaded_at),
+        "embedded": _embedded_data(source.embedded),
     }
-    if folder is not None:
+    if folder is not None and source.embedded is None:
         with contextlib.suppress(ValueError):  # another drive on Windows
             data["relative_path"] = os.path.relpath(source.path, folder)
     return data
+
+
+def _embedded_data(embedded: EmbeddedText | None) -> dict[str, str] | None:
+    if embedded is None:
+        return None
+    return {
+        "text": embedded.text,
+        "format": embedded.format,
+        "title": embedded.title,
+        "author": embedded.author,
+        "published": embedded.published,
+    }
 
 
 def _mark_data(mark: ReviewMark) -> dict[str, Any]:
@@ -245,8 +335,11 @@ def _session(raw: dict[str, Any], folder: Path | None) -> Session:
 
 def _source(raw: dict[str, Any], folder: Path | None, where: str) -> SessionSource:
     path = _get(raw, "path", str, where)
+    embedded = _embedded(raw, where)
     relative = raw.get("relative_path")
-    if folder is not None and isinstance(relative, str):
+    if embedded is not None:
+        path = ""  # kept in the session: no file to look for
+    elif folder is not None and isinstance(relative, str):
         candidate = folder / relative
         with contextlib.suppress(OSError):  # a name too long, a folder not readable
             if candidate.exists():
@@ -258,6 +351,26 @@ def _source(raw: dict[str, Any], folder: Path | None, where: str) -> SessionSour
         sha256=_get(raw, "sha256", str, where),
         encoding=_get(raw, "encoding", str, where),
         loaded_at=_datetime(raw, "loaded_at", where),
+        embedded=embedded,
+    )
+
+
+def _embedded(raw: dict[str, Any], where: str) -> EmbeddedText | None:
+    if "embedded" not in raw:
+        raise _Invalid(f"{where} has no 'embedded'")
+    if raw["embedded"] is None:
+        return None
+    data = _get(raw, "embedded", dict, where)
+    place = f"{where}'s embedded text"
+    text = _get(data, "text", str, place)
+    if not text.strip():
+        raise _Invalid(f"{place} is empty")
+    return EmbeddedText(
+        text=text,
+        format=_get(data, "format", str, place),
+        title=_get(data, "title", str, place),
+        author=_get(data, "author", str, place),
+        published=_get(data, "published", str, place),
     )
 
 
@@ -345,9 +458,16 @@ def match_sources(
     return found
 
 
+def _same_file(first: str, second: str) -> bool:
+    try:
+        return os.path.realpath(first) == os.path.realpath(second)
+    except (ValueError, OSError):  # a NUL character (a damaged file): it names no file
+        return False
+
+
 _SAME_SOURCE_RULES: tuple[Callable[[SessionSource, Document], bool], ...] = (
     lambda source, document: document.source_id == source.id,
-    lambda source, document: os.path.realpath(document.path) == os.path.realpath(source.path),
+    lambda source, document: document.has_file and _same_file(document.path, source.path),
     lambda source, document: document.name == source.name,
 )
 

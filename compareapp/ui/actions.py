@@ -30,6 +30,9 @@ class ActionSpec:
 ACTIONS = (
     ActionSpec("open", "&Open…", "&File", (QKeySequence.StandardKey.Open,),
                "Open documents to compare", "document-open", toolbar=True),
+    ActionSpec("paste_document", "New from &Clipboard", "&File", ("Ctrl+Shift+P",),
+               "Add the clipboard's text, or the article in a copied web page, as a new "
+               "document", "edit-paste"),
     ActionSpec("open_sample", "Open &Sample Comparison", "&File",
                tip="Compare the two sample articles that come with the app"),
     ActionSpec("open_session", "Open Sess&ion…", "&File", ("Ctrl+Shift+O",),

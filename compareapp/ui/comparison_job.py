@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from compareapp.core.comparison import Comparison
 from compareapp.core.discrepancies import find_discrepancies
 from compareapp.core.display_text import DisplayText
 from compareapp.core.document import Document
 from compareapp.core.loading import LoadError, load_document
+from compareapp.core.pasted import PasteError, document_from_clipboard
 from compareapp.core.view_model import ComparisonViewModel, DifferenceFilter
 from compareapp.ui.comparison_view import ComparisonResult
 from compareapp.ui.document_builder import build_text_document
@@ -26,7 +28,18 @@ class PendingSource:
     source_id: str
 
 
-Source = Document | str | PendingSource
+@dataclass(frozen=True)
+class PastedSource:
+    """What the clipboard held, to become a new document named after ``at`` (unlike each
+    name of ``taken``)."""
+
+    text: str | None
+    html: str | None
+    at: datetime
+    taken: frozenset[str]
+
+
+Source = Document | str | PendingSource | PastedSource
 
 
 @dataclass
@@ -35,8 +48,16 @@ class JobOutcome:
     are at least two documents."""
 
     documents: list[Document]
-    errors: list[LoadError]
+    errors: list[LoadError | PasteError]
     result: ComparisonResult | None
+
+    def error_messages(self) -> list[str]:
+        return [
+            f"Cannot open {error.path}: {error.reason}"
+            if isinstance(error, LoadError)
+            else str(error)
+            for error in self.errors
+        ]
 
 
 def prepare_comparison(
@@ -48,10 +69,19 @@ def prepare_comparison(
     """Load the ``sources`` that are paths, then compare everything with document ``base``,
     showing the differences ``difference_filter`` counts (a bool: whether typographic ones)."""
     documents: list[Document] = []
-    errors: list[LoadError] = []
+    errors: list[LoadError | PasteError] = []
     for source in sources:
         if isinstance(source, Document):
             documents.append(source)
+            continue
+        if isinstance(source, PastedSource):
+            task.progress("Reading the pasted text")
+            try:
+                documents.append(
+                    document_from_clipboard(source.text, source.html, source.at, source.taken)
+                )
+            except PasteError as error:
+                errors.append(error)
             continue
         path = source.path if isinstance(source, PendingSource) else source
         task.progress(f"Reading {path}")

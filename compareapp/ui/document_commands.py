@@ -1,19 +1,29 @@
 """The window's commands that bring documents in and out of the comparison: open, add,
-replace, reload, close, choose the base; and, when a job brings a new version of a source,
-re-anchoring that source's review marks."""
+paste, replace, reload, close, choose the base; and, when a job brings a new version of a
+source, re-anchoring that source's review marks.
+
+A pasted document has no file (:attr:`Document.has_file`): it is never watched, reloaded
+or remembered as a recent file, and the session keeps its text, so adding one is an
+unsaved change of the session."""
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from compareapp.core.document import Document
+from compareapp.core.pasted import PasteError, check_clipboard
 from compareapp.core.review import describe_outcomes
 from compareapp.core.session import SESSION_SUFFIX, SessionSource
 from compareapp.ui import settings
-from compareapp.ui.comparison_job import PendingSource, Source
+from compareapp.ui.comparison_job import PastedSource, PendingSource, Source
 
 if TYPE_CHECKING:
     from compareapp.ui.main_window import MainWindow
@@ -23,6 +33,7 @@ else:
     _Base = object
 
 FILE_FILTER = "Text files (*.txt *.text *.md);;Sessions (*.compareapp);;All files (*)"
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|]')
 
 
 class DocumentCommands(_Base):
@@ -54,6 +65,21 @@ class DocumentCommands(_Base):
         elif files:
             self.start_job([*self.documents, *files], self.base)
 
+    def paste_document(self) -> None:
+        """File > New from Clipboard: what the clipboard holds joins the comparison as a
+        new document, named after the time."""
+        mime = QGuiApplication.clipboard().mimeData()
+        text = mime.text() if mime is not None and mime.hasText() else None
+        html = mime.html() if mime is not None and mime.hasHtml() else None
+        try:
+            check_clipboard(text, html)
+        except PasteError as error:
+            self.message_bar.show_errors([str(error)])
+            return
+        taken = {d.name for d in self.documents} | {s.name for s in self.known_sources.values()}
+        pasted = PastedSource(text, html, datetime.now().astimezone(), frozenset(taken))
+        self.start_job([*self.documents, pasted], self.base)
+
     def replace_document(self, index: int, paths: list[str]) -> None:
         """Put the first of ``paths`` in place of document ``index`` as a new version of
         that source (its marks are re-anchored in it); add the others."""
@@ -62,18 +88,28 @@ class DocumentCommands(_Base):
         self.start_job([*sources, *paths[1:]], self.base)
 
     def reload_sources(self) -> None:
-        """Read every source again from disk (re-anchoring the marks of changed ones)."""
-        if self.documents:
-            sources = [PendingSource(d.path, d.source_id) for d in self.documents]
-            self.start_job(list(sources), self.base)
+        """Read every source again from disk (re-anchoring the marks of changed ones);
+        pasted documents have no file and stay as they are."""
+        if not any(document.has_file for document in self.documents):
+            if self.documents:
+                self.statusBar().showMessage("No document here has a file to reload", 5000)
+            return
+        sources: list[Source] = [
+            PendingSource(d.path, d.source_id) if d.has_file else d for d in self.documents
+        ]
+        self.start_job(sources, self.base)
 
     def close_document(self, index: int) -> None:
         document = self.documents[index]
         marks = [mark.id for mark in self.review.marks.for_source(document.source_id)]
-        if marks and not self.confirm(
-            f"Close {document.name}?",
-            f"Its {len(marks)} review mark(s) will be deleted (Edit > Undo brings them back).",
-        ):
+        losses = []
+        if not document.has_file:
+            losses.append("Its text was pasted: it is in no file, only in this session.")
+        if marks:
+            losses.append(
+                f"Its {len(marks)} review mark(s) will be deleted (Edit > Undo brings them back)."
+            )
+        if losses and not self.confirm(f"Close {document.name}?", "\n".join(losses)):
             return
         self.review.delete(marks)
         remaining = [d for position, d in enumerate(self.documents) if position != index]
@@ -95,15 +131,31 @@ class DocumentCommands(_Base):
         """Files dropped on the window (not on a pane) join the comparison."""
         self.open_paths(paths)
 
+    def suggested_path(self, suffix: str) -> str:
+        """Where to offer to save something of this comparison (a session, a PDF): beside
+        the session file; else beside the first document that is a file (in the home
+        folder when that folder cannot be written); else in the home folder, named after
+        the first (pasted) document."""
+        if self.session_path:
+            return str(Path(self.session_path).with_suffix(suffix))
+        files = [Path(document.path) for document in self.documents if document.has_file]
+        if files:
+            folder = files[0].parent if os.access(files[0].parent, os.W_OK) else Path.home()
+            return str(folder / files[0].with_suffix(suffix).name)
+        name = self.documents[0].name if self.documents else "comparison"
+        return str(Path.home() / f"{_NOT_IN_FILE_NAMES.sub('-', name)}{suffix}")
+
     def _sources_changed_on_disk(self, paths: list[str]) -> None:
-        names = [d.name for d in self.documents if d.path in paths]
+        names = [d.name for d in self.documents if d.has_file and d.path in paths]
         if names:
             self.offer_bar.offer(
                 f"{', '.join(names)} changed on disk.", [("Reload", self.reload_sources)]
             )
 
     def _follow_new_versions(self, documents: list[Document]) -> None:
-        """Re-anchor the marks of each source whose text changed, and say how it went."""
+        """Re-anchor the marks of each source whose text changed, and say how it went; a
+        newly pasted document is an unsaved change of the session."""
+        pasted = [d for d in documents if not d.has_file and d.source_id not in self.known_sources]
         reports = []
         for document in documents:
             self.known_sources[document.source_id] = SessionSource.of(document)
@@ -115,9 +167,12 @@ class DocumentCommands(_Base):
                         f"{document.name} changed; its marks: {describe_outcomes(outcomes)}"
                     )
             self.anchored_hashes[document.source_id] = document.sha256
-        self.source_watcher.watch(document.path for document in documents)
+        self.source_watcher.watch(document.path for document in documents if document.has_file)
         loaded = {document.source_id for document in documents}
         self.missing_sources = [i for i in self.missing_sources if i not in loaded]
         self.review_panel.set_sources({i: s.name for i, s in self.known_sources.items()})
         if reports:
             self.offer_bar.offer("\n".join(reports), [])
+        if pasted:
+            self.review.mark_changed()
+            self.autosave.changed()

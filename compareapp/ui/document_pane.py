@@ -96,7 +96,8 @@ class DocumentPane(AcceptsFileDrops, QWidget):
         self.name_label.setText(document.name)
         self.info_label.setText(info_line(document))
         self.info_label.setToolTip(info_tooltip(document))
-        self.name_label.setToolTip(f"{document.path}\nSHA-256 {document.sha256}")
+        where = document.path if document.has_file else "Pasted: kept in the session file"
+        self.name_label.setToolTip(f"{where}\nSHA-256 {document.sha256}")
         self.setAccessibleName(f"Document {document.name}")
 
     def set_base(self, is_base: bool) -> None:

@@ -33,7 +33,7 @@ class ExportCommands(_Base):
             self.start_export(path if path.lower().endswith(".pdf") else path + ".pdf")
 
     def ask_export_path(self) -> str:
-        base = Path(self.session_path or self.documents[0].path)
+        base = Path(self.suggested_path(".pdf"))  # a pasted first document has no path
         path, _filter = QFileDialog.getSaveFileName(
             self, "Export PDF", str(base.with_suffix(".pdf")), "PDF documents (*.pdf)"
         )

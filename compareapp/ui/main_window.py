@@ -113,6 +113,7 @@ class MainWindow(
             self,
             {
                 "open": self.choose_files,
+                "paste_document": self.paste_document,
                 "open_sample": self.open_sample,
                 "open_session": self.open_session,
                 "save": self.save,
@@ -144,6 +145,12 @@ class MainWindow(
         self._build_status_bar()
         apply_preferences(self)
 
+        # On the start view (nothing to compare yet) the usual Paste key pastes a document.
+        self.paste_on_start = QAction("New from Clipboard", self)
+        self.paste_on_start.setObjectName("paste_on_start")
+        self.paste_on_start.setShortcuts(QKeySequence.StandardKey.Paste)
+        self.paste_on_start.triggered.connect(self.paste_document)
+        self.addAction(self.paste_on_start)
         self.start_view.open_requested.connect(self.choose_files)
         self.start_view.sample_requested.connect(self.open_sample)
         self.comparison_view.pane_close_requested.connect(self.close_document)
@@ -243,9 +250,7 @@ class MainWindow(
     def _finish(self, outcome: JobOutcome) -> None:
         self.task = None
         self._set_busy(False)
-        self.message_bar.show_errors(
-            [f"Cannot open {error.path}: {error.reason}" for error in outcome.errors]
-        )
+        self.message_bar.show_errors(outcome.error_messages())
         self.documents = outcome.documents
         self._follow_new_versions(outcome.documents)
         rows = outcome.result.discrepancies if outcome.result else []
@@ -280,6 +285,7 @@ class MainWindow(
         comparing = self.comparison_view.result is not None and self.stack.currentIndex() == 1
         for name in COMPARISON_ACTIONS:
             self.actions_by_name[name].setEnabled(comparing)
+        self.paste_on_start.setEnabled(self.stack.currentWidget() is self.start_view)
         self.update_title()
         self.counts_label.setText(self._counts_text() if comparing else "")
         self._fill_base_menu()

@@ -67,7 +67,7 @@ class ReviewController(QObject):
         super().__init__(parent)
         self.marks = ReviewMarks()
         self.undo_stack = QUndoStack(self)
-        self._unsaved_reanchoring = False
+        self._unsaved_change = False
         self.undo_stack.cleanChanged.connect(self._clean_changed)
 
     # Reading ----------------------------------------------------------------------------
@@ -79,7 +79,7 @@ class ReviewController(QObject):
         return len(self.marks)
 
     def is_modified(self) -> bool:
-        return not self.undo_stack.isClean() or self._unsaved_reanchoring
+        return not self.undo_stack.isClean() or self._unsaved_change
 
     # User edits (undoable) --------------------------------------------------------------
 
@@ -117,7 +117,7 @@ class ReviewController(QObject):
         self.marks = ReviewMarks(marks)
         self.undo_stack.clear()
         self.undo_stack.setClean()
-        self._unsaved_reanchoring = modified
+        self._unsaved_change = modified
         self.changed.emit()
         self._emit_modified()
 
@@ -126,14 +126,20 @@ class ReviewController(QObject):
         outcomes = self.marks.reanchor_source(source, text)
         if outcomes:
             self.undo_stack.clear()
-            self._unsaved_reanchoring = True
+            self._unsaved_change = True
             self.changed.emit()
             self._emit_modified()
         return outcomes
 
+    def mark_changed(self) -> None:
+        """The session changed other than in its marks (a pasted document joined it): it
+        is unsaved until the next save, and there is nothing to undo."""
+        self._unsaved_change = True
+        self._emit_modified()
+
     def mark_saved(self) -> None:
         self.undo_stack.setClean()
-        self._unsaved_reanchoring = False
+        self._unsaved_change = False
         self._emit_modified()
 
     def _apply(self, steps: list[tuple[ReviewMark | None, ReviewMark | None, int | None]]) -> None:

@@ -3,7 +3,6 @@ dropped, locating missing sources and recovering what a crashed run left."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ from compareapp.core.session import (
     Session,
     SessionError,
     SessionSource,
+    embedded_document,
     load_session,
     save_session,
 )
@@ -33,6 +33,10 @@ Choice = QMessageBox.StandardButton
 
 
 class SessionCommands(_Base):
+    opening: tuple[object, frozenset[str], str] = (None, frozenset(), "")
+    """The job opening a session, the sources it loads and the base's id: until the job is
+    done no document shows them, yet they belong to the session."""
+
     # Saving -----------------------------------------------------------------------------
 
     def session_snapshot(self) -> Session:
@@ -40,11 +44,18 @@ class SessionCommands(_Base):
         sources = [SessionSource.of(document) for document in self.documents]
         shown = {source.id for source in sources}
         wanted = {mark.source for mark in self.review} | set(self.missing_sources)
+        job, loading, base_id = self.opening
+        opening = job is not None and job is self.task and not self.documents
+        if opening:
+            wanted |= loading
         sources += [s for i, s in self.known_sources.items() if i in wanted and i not in shown]
+        base = self.base if self.documents else 0
+        if opening:
+            base = next((k for k, source in enumerate(sources) if source.id == base_id), 0)
         return Session(
             sources=tuple(sources),
             marks=tuple(self.review),
-            base=self.base if self.documents else 0,
+            base=base,
             typographic=self.actions_by_name["show_typographic"].isChecked(),
         )
 
@@ -76,11 +87,9 @@ class SessionCommands(_Base):
         return True
 
     def ask_save_path(self) -> str:
-        suggested = self.session_path or ""
-        if not suggested and self.documents:
-            first = Path(self.documents[0].path)
-            folder = first.parent if os.access(first.parent, os.W_OK) else Path.home()
-            suggested = str(folder / first.with_suffix(SESSION_SUFFIX).name)
+        suggested = self.session_path or (
+            self.suggested_path(SESSION_SUFFIX) if self.documents else ""
+        )
         path, _filter = QFileDialog.getSaveFileName(self, "Save session", suggested, SESSION_FILTER)
         return path
 
@@ -100,7 +109,8 @@ class SessionCommands(_Base):
         return QMessageBox.question(
             self,
             "Unsaved review marks",
-            "The review marks have changes that are not saved. Save them first?",
+            "The review marks (or pasted documents) have changes that are not saved. "
+            "Save them first?",
             Choice.Save | Choice.Discard | Choice.Cancel,
             Choice.Save,
         )
@@ -127,7 +137,11 @@ class SessionCommands(_Base):
         self.session_path = path
         self.known_sources = {source.id: source for source in session.sources}
         self.anchored_hashes = {source.id: source.sha256 for source in session.sources}
-        present = [source for source in session.sources if Path(source.path).is_file()]
+        present = [
+            source
+            for source in session.sources
+            if source.embedded is not None or Path(source.path).is_file()
+        ]
         self.missing_sources = [s.id for s in session.sources if s not in present]
         self.review.replace_all(session.marks, modified=modified)
         self.actions_by_name["show_typographic"].setChecked(session.typographic)
@@ -135,7 +149,14 @@ class SessionCommands(_Base):
         base = next((i for i, source in enumerate(present) if source.id == base_id), 0)
         self.missing_base = base_id if base_id in self.missing_sources else None
         self.documents = []
-        self.start_job([PendingSource(source.path, source.id) for source in present], base)
+        self.start_job(
+            [
+                PendingSource(s.path, s.id) if s.embedded is None else embedded_document(s)
+                for s in present
+            ],
+            base,
+        )
+        self.opening = (self.task, frozenset(source.id for source in present), base_id)
         self.update_title()
 
     def offer_missing_sources(self) -> None:
@@ -169,8 +190,15 @@ class SessionCommands(_Base):
     # Recovery ---------------------------------------------------------------------------
 
     def offer_recovery(self) -> Recovery | None:
-        """Offer the newest work a crashed run left, if any."""
-        recoveries = find_recoveries()
+        """Offer the newest work a crashed run left, if any. A copy whose session file was
+        saved after it was written (a crash came between the save and the removal of the
+        copy) holds nothing that file lacks: it is removed, never offered over the file."""
+        recoveries = []
+        for recovery in find_recoveries():
+            if _saved_since(recovery):
+                recovery.discard()
+            else:
+                recoveries.append(recovery)
         if not recoveries:
             return None
         recovery = recoveries[0]
@@ -190,5 +218,26 @@ class SessionCommands(_Base):
             self.message_bar.show_errors([f"Cannot recover {error.path}: {error.reason}"])
             return
         self.adopt_session(session, recovery.session_path, modified=True)
-        recovery.discard()
+        # The crashed run's copy goes once this window's own copy holds the work: a crash
+        # in between finds it in one or the other.
+        try:
+            copied = self.autosave.save_now()
+        except OSError:
+            copied = False
+        if copied:
+            recovery.discard()
         self.autosave.changed()
+
+
+def _saved_since(recovery: Recovery) -> bool:
+    """Was the session file of ``recovery`` saved after the copy was written?"""
+    if not recovery.session_path:
+        return False
+    try:
+        saved_at = load_session(recovery.session_path).saved_at
+    except SessionError:
+        return False
+    try:
+        return saved_at > recovery.written_at
+    except TypeError:  # a copy's time without a time zone: not comparable, keep it
+        return False

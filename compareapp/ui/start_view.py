@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
@@ -17,10 +18,14 @@ class StartView(QWidget):
         target.setFrameShadow(QFrame.Shadow.Sunken)
         title = QLabel("<h2>Drop two or more versions of a story here</h2>")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        paste_key = QKeySequence(QKeySequence.StandardKey.Paste).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
         hint = QLabel(
             "A wire report and a rewrite, two outlets' takes, a draft and the published "
             "piece: plain text files are aligned paragraph by paragraph and every changed "
-            "word, number, name and quotation is highlighted."
+            "word, number, name and quotation is highlighted. Or copy a story and paste it "
+            f"here with {paste_key}."
         )
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)

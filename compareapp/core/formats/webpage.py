@@ -43,6 +43,12 @@ def extract(data: bytes, path: Path) -> Extracted:
     return _article(text, encoding)
 
 
+def extract_markup(text: str) -> Extracted:
+    """Read a page that is already text, such as HTML pasted from the clipboard: there is
+    no charset to find (one the markup declares is ignored) and no MHTML to unpack."""
+    return _article(text, "")
+
+
 def decode_html(data: bytes, declared: str = "") -> tuple[str, str]:
     """Decode a page: a byte-order mark, then the charset the page (or its MIME part)
     declares, then strict UTF-8, then detection; returns ``(text, codec name)``."""
