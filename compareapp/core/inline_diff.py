@@ -169,11 +169,34 @@ def _token_opcodes(keys_a: list[str], keys_b: list[str]) -> list[Opcode]:
 
 def _dmp_opcodes(keys_a: list[str], keys_b: list[str]) -> list[Opcode]:
     alphabet: dict[str, str] = {}
+    return _to_opcodes(word_diff(_encode(keys_a, alphabet), _encode(keys_b, alphabet)))
+
+
+def python_word_diff(text_a: str, text_b: str) -> list[tuple[int, str]]:
+    """diff-match-patch's diff of two strings, no time limit, in pure Python."""
     engine = diff_match_patch()
     engine.Diff_Timeout = 0
-    return _to_opcodes(
-        engine.diff_main(_encode(keys_a, alphabet), _encode(keys_b, alphabet), False)
-    )
+    return list(engine.diff_main(text_a, text_b, False))
+
+
+def compiled_word_diff(text_a: str, text_b: str) -> list[tuple[int, str]]:
+    """The same diff from diff-match-patch's C++ port (fast-diff-match-patch): identical
+    operations (``tests/core/test_compiled_diff.py`` checks), four times faster."""
+    return [
+        (_OPERATIONS[operation], text)
+        for operation, text in fast_diff_match_patch.diff(
+            text_a, text_b, timelimit=0, checklines=False, cleanup="No", counts_only=False
+        )
+    ]
+
+
+try:
+    import fast_diff_match_patch
+except ImportError:  # a platform without its wheel: the pure-Python engine gives the same
+    word_diff = python_word_diff
+else:
+    word_diff = compiled_word_diff
+_OPERATIONS = {"=": 0, "-": -1, "+": 1}
 
 
 def _encode(keys: list[str], alphabet: dict[str, str]) -> str:
