@@ -84,14 +84,16 @@ class PdfHighlight:
     """A unique id (``/NM``), the review mark's id; left out when empty."""
 
 
-def add_highlights(source: Path, target: Path, highlights: Sequence[PdfHighlight]) -> None:
-    """Write ``source`` with ``highlights`` added to ``target``, atomically.
+def add_highlights(source: Path | bytes, target: Path, highlights: Sequence[PdfHighlight]) -> None:
+    """Write ``source`` (a PDF file, or its bytes) with ``highlights`` added to ``target``,
+    atomically.
 
     Raises ``ValueError`` for a highlight that does not fit the document (page out of range,
     no lines, a line off the page, a colour outside 0..1, a naive time, a repeated name on a
     page). On any error no ``target`` is created and an existing one is left as it was.
     """
-    reader = PdfReader(io.BytesIO(Path(source).read_bytes()))
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    reader = PdfReader(io.BytesIO(data))
     writer = PdfWriter(clone_from=reader)
     page_count = len(writer.pages)
     for index, highlight in enumerate(highlights):

@@ -1,9 +1,11 @@
 """Export a comparison with its review marks as an annotated PDF.
 
 Qt's PDF writer draws the pages (summary first, then the side-by-side comparison) as real,
-embedded-font text into a temporary file; pypdf then adds a Highlight annotation with a
-popup note for every review mark and the result replaces the target in one step, so a
-failure never leaves a half-written file under the target's name.
+embedded-font text in memory; pypdf then adds a Highlight annotation with a popup note for
+every review mark and the result replaces the target in one step, so a failure never
+leaves a half-written file under the target's name. Only Python writes to the disk, so a
+full disk or a read-only folder is an ``OSError`` that says so (Qt's writer would leave a
+truncated draft without a word).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from compareapp import __version__
@@ -72,28 +74,33 @@ def export_pdf(
 ) -> ExportResult:
     """Write ``report`` to ``target`` as an annotated PDF."""
     target = Path(target)
-    folder = target.parent if target.parent.is_dir() else None
-    if folder is None:
+    if not target.parent.is_dir():
         raise OSError(f"the folder {target.parent} does not exist")
-    descriptor, draft_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".draft", dir=folder
-    )
-    os.close(descriptor)
-    draft = Path(draft_name)
-    try:
-        pages, highlights = _draw(report, draft, options, progress)
-        progress("Adding the review marks as PDF annotations")
-        add_highlights(draft, target, highlights)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            draft.unlink()
+    _check_writable(target)
+    drawn = QBuffer()
+    drawn.open(QIODevice.OpenModeFlag.WriteOnly)
+    pages, highlights = _draw(report, drawn, options, progress)
+    drawn.close()
+    progress("Adding the review marks as PDF annotations")
+    add_highlights(drawn.data().data(), target, highlights)
     return ExportResult(target, pages, len(highlights))
 
 
+def _check_writable(target: Path) -> None:
+    """Fail before the drawing, rather than after it, when no file can be created beside
+    ``target`` (a read-only folder, no permission)."""
+    descriptor, probe = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".part", dir=target.parent
+    )
+    os.close(descriptor)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(probe)
+
+
 def _draw(
-    report: ReportModel, path: Path, options: ExportOptions, progress: Progress
+    report: ReportModel, device: QIODevice, options: ExportOptions, progress: Progress
 ) -> tuple[int, list[PdfHighlight]]:
-    writer = QPdfWriter(str(path))
+    writer = QPdfWriter(device)
     writer.setResolution(RESOLUTION)
     writer.setPageSize(QPageSize(PAGE_SIZES.get(options.page_size, QPageSize.PageSizeId.A4)))
     writer.setPageMargins(QMarginsF(0, 0, 0, 0))

@@ -1,0 +1,106 @@
+"""The window's Save and Export PDF where the disk is full or the folder cannot be written:
+the message bar names the file and the reason, the previous file keeps its bytes, nothing
+is left behind, and the window stays open with its marks, still unsaved; once the trouble
+is over, saving again saves everything.
+
+The troubles (real where the machine allows, else skipped; simulated ones always run) are
+those of ``tests/core/test_save_failures.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from compareapp.core.review import MarkStatus
+from compareapp.core.session import SESSION_SUFFIX, load_session
+from compareapp.ui.main_window import MainWindow
+from tests.core.test_save_failures import KINDS, Trouble
+from tests.ui.conftest import wait_for_comparison
+from tests.ui.test_review_marks import mark_text
+from tests.ui.test_sessions import activate, answer_save_path, save_with_keys
+
+EXPORT_TIMEOUT_MS = 30_000
+
+
+@pytest.fixture
+def sample(qtbot: QtBot, window: MainWindow) -> MainWindow:
+    window.open_sample()
+    wait_for_comparison(qtbot, window)
+    return activate(qtbot, window)
+
+
+def shown_title(window: MainWindow) -> str:
+    """The title as the title bar shows it: ``[*]`` is ``*`` while there are unsaved
+    changes."""
+    return window.windowTitle().replace("[*]", "*" if window.isWindowModified() else "")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_failed_save_says_why_and_keeps_the_file_and_the_unsaved_marks(
+    qtbot: QtBot, sample: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    window = sample
+    with Trouble(kind, tmp_path) as trouble:
+        path = trouble.folder / f"review{SESSION_SUFFIX}"
+        answer_save_path(monkeypatch, window, path)
+        mark_text(qtbot, window, "1,200 households", MarkStatus.VERIFIED)
+        save_with_keys(qtbot, window)
+        assert "*" not in shown_title(window)
+        previous = path.read_bytes()
+        mark_text(qtbot, window, "Mill Lane, the regional", MarkStatus.DISPUTED)
+        marks = list(window.review)
+        trouble.start()
+
+        save_with_keys(qtbot, window)
+
+        assert f"Cannot save {path}: {trouble.expected.reason}" in window.message_bar.text()
+        assert path.read_bytes() == previous
+        assert trouble.files() == [path.name], "no temporary file is left behind"
+        assert window.isVisible()
+        assert list(window.review) == marks
+        assert shown_title(window).startswith(f"review{SESSION_SUFFIX} (")
+        assert "*" in shown_title(window), "still unsaved"
+        assert window.session_path == str(path)
+
+        trouble.stop()
+        save_with_keys(qtbot, window)
+        assert "*" not in shown_title(window)
+        assert [mark.id for mark in load_session(path).marks] == [mark.id for mark in marks]
+        assert trouble.files() == [path.name]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_failed_export_says_why_and_keeps_the_previous_pdf(
+    qtbot: QtBot, sample: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    window = sample
+    mark_text(qtbot, window, "1,200 households", MarkStatus.DISPUTED)
+    marks = list(window.review)
+    title = shown_title(window)
+    with Trouble(kind, tmp_path) as trouble:
+        target = trouble.folder / "report.pdf"
+        target.write_bytes(b"%PDF the previous export")
+        monkeypatch.setattr(window, "ask_export_path", lambda: str(target))
+        trouble.start()
+
+        window.actions_by_name["export_pdf"].trigger()
+        qtbot.waitUntil(lambda: window.export_task is None, timeout=EXPORT_TIMEOUT_MS)
+
+        message = window.message_bar.text()
+        assert f"Cannot export {target}: {trouble.expected.reason}" in message
+        assert "Exported" not in window.offer_bar.text()
+        assert target.read_bytes() == b"%PDF the previous export"
+        assert trouble.files() == ["report.pdf"], "no draft or temporary file is left behind"
+        assert window.isVisible()
+        assert list(window.review) == marks
+        assert shown_title(window) == title and "*" in title, "the export changes nothing"
+
+        trouble.stop()
+        window.actions_by_name["export_pdf"].trigger()
+        qtbot.waitUntil(lambda: window.export_task is None, timeout=EXPORT_TIMEOUT_MS)
+        assert f"to {target}." in window.offer_bar.text()
+        assert target.read_bytes().startswith(b"%PDF-")
+        assert trouble.files() == ["report.pdf"]
