@@ -161,7 +161,8 @@ def _monotone_match(
     grid_b = np.tile(np.array(free_b, dtype=np.int64), rows)
     shorter = np.minimum(similarity.term_counts[0][grid_a], similarity.term_counts[1][grid_b])
     raised = params.gap_short_penalty / np.sqrt(np.maximum(shorter, 1))
-    scores = (similarity.scores(grid_a, grid_b) - raised).reshape(rows, columns).tolist()
+    raw = similarity.scores(grid_a, grid_b).reshape(rows, columns)
+    scores = (raw - raised.reshape(rows, columns)).tolist()
     table = [[0.0] * (columns + 1) for _ in range(rows + 1)]
     for r in range(rows - 1, -1, -1):
         for c in range(columns - 1, -1, -1):
@@ -176,7 +177,7 @@ def _monotone_match(
     while r < rows and c < columns:
         gain = scores[r][c] - threshold
         if gain > 0 and table[r][c] == table[r + 1][c + 1] + gain:
-            matched.append((free_a[r], free_b[c], similarity.score([free_a[r]], [free_b[c]])))
+            matched.append((free_a[r], free_b[c], float(raw[r, c])))
             r, c = r + 1, c + 1
         elif table[r][c] == table[r + 1][c]:
             r += 1

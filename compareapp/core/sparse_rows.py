@@ -93,37 +93,35 @@ class SparseRows:
 def pair_dots(left: SparseRows, right: SparseRows, rows_left: Ints, rows_right: Ints) -> Floats:
     """Dot products of ``left[rows_left[k]]`` with ``right[rows_right[k]]`` for every k.
 
-    Left rows are spread a chunk at a time into a dense scratch block; each pair then
-    gathers its right row's entries from the block.
+    The distinct left rows are spread, a chunk at a time, into a dense scratch block just
+    big enough for them; each pair then gathers its right row's entries from the block.
     """
     result = np.zeros(len(rows_left))
     if not len(rows_left):
         return result
-    order = np.argsort(rows_left, kind="stable")
-    sorted_left, sorted_right = rows_left[order], rows_right[order]
+    distinct, local = np.unique(rows_left, return_inverse=True)
+    order = np.argsort(local, kind="stable")
+    sorted_local = local[order]
     chunk = max(1, SCRATCH_CELLS // max(left.width, 1))
-    scratch = np.zeros((chunk, left.width))
-    for first in range(0, left.count, chunk):
-        low, high = np.searchsorted(sorted_left, [first, first + chunk])
-        if low == high:
-            continue
-        start, end = left.indptr[first], left.indptr[min(first + chunk, left.count)]
-        local_rows = np.repeat(
-            np.arange(min(chunk, left.count - first)),
-            np.diff(left.indptr[first : first + chunk + 1]),
-        )
-        columns = left.indices[start:end]
-        scratch[local_rows, columns] = left.data[start:end]
-        partners = sorted_right[low:high]
-        lengths = right.indptr[partners + 1] - right.indptr[partners]
-        entries = ragged_arange(right.indptr[partners], lengths)
-        pair_of_entry = np.repeat(np.arange(high - low), lengths)
+    for first in range(0, len(distinct), chunk):
+        rows = distinct[first : first + chunk]
+        low, high = np.searchsorted(sorted_local, [first, first + len(rows)])
+        lengths = left.indptr[rows + 1] - left.indptr[rows]
+        entries = ragged_arange(left.indptr[rows], lengths)
+        scratch = np.zeros((len(rows), left.width))
+        scratch[np.repeat(np.arange(len(rows)), lengths), left.indices[entries]] = left.data[
+            entries
+        ]
+        pairs = order[low:high]
+        partners = rows_right[pairs]
+        counts = right.indptr[partners + 1] - right.indptr[partners]
+        partner_entries = ragged_arange(right.indptr[partners], counts)
+        pair_of_entry = np.repeat(np.arange(high - low), counts)
         products = (
-            scratch[sorted_left[low:high][pair_of_entry] - first, right.indices[entries]]
-            * right.data[entries]
+            scratch[local[pairs][pair_of_entry] - first, right.indices[partner_entries]]
+            * right.data[partner_entries]
         )
-        result[order[low:high]] = weighted_counts(pair_of_entry, products, high - low)
-        scratch[local_rows, columns] = 0.0
+        result[pairs] = weighted_counts(pair_of_entry, products, high - low)
     return result
 
 

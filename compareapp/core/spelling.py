@@ -112,12 +112,16 @@ _NOT_VARIANTS = frozenset(
 )
 
 
+_ANY_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _RULES))
+"""One search that tells whether any rule could apply (most words: none)."""
+
+
 def spelling_key(word: str) -> str:
     """A key shared by British and American spellings of ``word`` (lower case)."""
     lower = word.lower()
     if lower in _SAME:
         return _SAME[lower]
-    if lower in _NOT_VARIANTS or len(lower) < 5:
+    if lower in _NOT_VARIANTS or len(lower) < 5 or not _ANY_RULE.search(lower):
         return lower
     for pattern, replacement in _RULES:
         changed = pattern.sub(replacement, lower)
