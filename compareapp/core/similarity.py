@@ -32,8 +32,10 @@ MEANING_WEIGHT = 0.3
 """Share of the embedding cosine in a pair's score, when the embedding model is there."""
 WEAK_OVERLAP = 0.2
 """Pairs sharing less than this share of both paragraphs' best overlap are not ranked."""
-LOOKUP_TERMS = 12
-"""A paragraph looks for partners through at most this many of its rarest terms."""
+LOOKUP_BUDGET = 160
+"""About how many partners a paragraph's term lookups may propose."""
+POSTINGS_PER_TERM = 48
+"""Most partners one term may propose: those nearest the paragraph's own position."""
 
 
 def _weighted(entries: Entries, split: int, total: int) -> tuple[SparseRows, SparseRows, Floats]:
@@ -101,27 +103,41 @@ class ParagraphSimilarity:
         return ia[kept], jb[kept]
 
     def _shared_term_pairs(self) -> tuple[Ints, Ints, Floats]:
-        """Every pair that shares one of A's lookup terms, with its word dot product."""
+        """Pairs that share one of A's lookup terms, with their word dot products.
+
+        Each A paragraph looks up its rarest terms first and stops after about
+        ``LOOKUP_BUDGET`` partners; of a term's postings it takes at most
+        ``POSTINGS_PER_TERM``, those nearest its own relative position. So the work grows
+        with the documents' length, even for a book that repeats its phrases.
+        """
         words_a, words_b = self.words
-        too_common = max(12, int(2 * math.sqrt(sum(self.size))))
-        postings = words_b.lengths()
+        size_a, size_b = self.size
         by_term = np.argsort(words_b.indices, kind="stable")
+        row_of_b_entry = np.repeat(np.arange(size_b), words_b.lengths())
+        term_keys = words_b.indices[by_term] * size_b + row_of_b_entry[by_term]
         term_start = np.searchsorted(words_b.indices[by_term], np.arange(words_b.width))
         term_count = np.bincount(words_b.indices, minlength=words_b.width)
-        rows = words_a.row_of_entries()
-        terms = words_a.indices
-        lookup = (term_count[terms] > 0) & (term_count[terms] <= too_common)
-        lookup &= _rarest_per_row(rows, self.term_idf[terms], lookup, LOOKUP_TERMS)
-        entries = np.flatnonzero(lookup)
-        repeats = term_count[terms[entries]]
-        partner_entries = by_term[ragged_arange(term_start[terms[entries]], repeats)]
-        row_of_b_entry = np.repeat(np.arange(words_b.count), postings)
-        ia = np.repeat(rows[entries], repeats)
+        rows, terms = words_a.row_of_entries(), words_a.indices
+        entries = np.flatnonzero(term_count[terms] > 0)
+        entries = entries[np.lexsort((-self.term_idf[terms[entries]], rows[entries]))]
+        taken = np.minimum(term_count[terms[entries]], POSTINGS_PER_TERM)
+        before = np.cumsum(taken) - taken
+        row_first = np.searchsorted(rows[entries], rows[entries])
+        entries, taken = (
+            entries[before - before[row_first] < LOOKUP_BUDGET],
+            taken[before - before[row_first] < LOOKUP_BUDGET],
+        )
+        ia_entry, t = rows[entries], terms[entries]
+        expected = (ia_entry * size_b) // max(size_a, 1)
+        nearest = np.searchsorted(term_keys, t * size_b + expected)
+        start = np.clip(nearest - taken // 2, term_start[t], term_start[t] + term_count[t] - taken)
+        partner_entries = by_term[ragged_arange(start, taken)]
+        ia = np.repeat(ia_entry, taken)
         jb = row_of_b_entry[partner_entries]
-        products = np.repeat(words_a.data[entries], repeats) * words_b.data[partner_entries]
-        keys, inverse = np.unique(ia * words_b.count + jb, return_inverse=True)
+        products = np.repeat(words_a.data[entries], taken) * words_b.data[partner_entries]
+        keys, inverse = np.unique(ia * size_b + jb, return_inverse=True)
         overlap = weighted_counts(inverse, products, len(keys))
-        return keys // words_b.count, keys % words_b.count, overlap
+        return keys // size_b, keys % size_b, overlap
 
     def scores(self, ia: Ints, jb: Ints) -> Floats:
         """:meth:`score` of many single-paragraph pairs at once."""
@@ -182,13 +198,3 @@ def _blend(lexical: Floats, meaning: Floats) -> Floats:
 def _cosine(left: tuple[Ints, Floats], right: tuple[Ints, Floats]) -> float:
     norms = math.sqrt(float(left[1] @ left[1])) * math.sqrt(float(right[1] @ right[1]))
     return vector_dot(left, right) / norms if norms else 0.0
-
-
-def _rarest_per_row(rows: Ints, idf: Floats, eligible: np.ndarray, limit: int) -> np.ndarray:
-    """Mask of the ``limit`` highest-IDF eligible entries of each row."""
-    order = np.lexsort((-idf, ~eligible, rows))
-    ranked_rows = rows[order]
-    rank = np.arange(len(order)) - np.searchsorted(ranked_rows, ranked_rows)
-    mask = np.zeros(len(rows), dtype=bool)
-    mask[order[rank < limit]] = True
-    return mask
