@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -98,6 +99,9 @@ def _add_input_arguments(command: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 prints escaped
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     if arguments[:1] == ["compare"]:
         parser = build_parser()
         return _compare(parser, parser.parse_args(arguments[1:]))
@@ -176,10 +180,19 @@ def _compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
-        print(comparison_to_text(comparison))
+        print(_terminal_safe(comparison_to_text(comparison)))
         if session is not None:
-            print(review_to_text(session, documents))
+            print(_terminal_safe(review_to_text(session, documents)))
     return 0
+
+
+_CONTROLS = {code: f"\\x{code:02x}" for code in [*range(0x20), 0x7F] if chr(code) not in "\n\t"}
+
+
+def _terminal_safe(text: str) -> str:
+    """``text`` with control characters from the files shown as escapes: an escape
+    sequence in an article must not drive the reader's terminal."""
+    return text.translate(_CONTROLS)
 
 
 def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:

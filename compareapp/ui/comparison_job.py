@@ -26,6 +26,9 @@ class PendingSource:
 
     path: str
     source_id: str
+    fallback: Document | None = None
+    """The version to keep when the file cannot be read (a reload or a replacement that
+    fails leaves the document as it was)."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,8 @@ def prepare_comparison(
             document = load_document(path)
         except LoadError as error:
             errors.append(error)
+            if isinstance(source, PendingSource) and source.fallback is not None:
+                documents.append(source.fallback)
             continue
         if isinstance(source, PendingSource):
             document = replace(document, source_id=source.source_id)

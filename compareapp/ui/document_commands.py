@@ -84,7 +84,8 @@ class DocumentCommands(_Base):
         """Put the first of ``paths`` in place of document ``index`` as a new version of
         that source (its marks are re-anchored in it); add the others."""
         sources: list[Source] = list(self.documents)
-        sources[index : index + 1] = [PendingSource(paths[0], self.documents[index].source_id)]
+        current = self.documents[index]
+        sources[index : index + 1] = [PendingSource(paths[0], current.source_id, current)]
         self.start_job([*sources, *paths[1:]], self.base)
 
     def reload_sources(self) -> None:
@@ -95,7 +96,7 @@ class DocumentCommands(_Base):
                 self.statusBar().showMessage("No document here has a file to reload", 5000)
             return
         sources: list[Source] = [
-            PendingSource(d.path, d.source_id) if d.has_file else d for d in self.documents
+            PendingSource(d.path, d.source_id, d) if d.has_file else d for d in self.documents
         ]
         self.start_job(sources, self.base)
 

@@ -135,3 +135,14 @@ def test_python_dash_m_answers_without_a_display(option: str) -> None:
         if option == "--help"
         else (result.stdout.startswith("compareapp "))
     )
+
+
+def test_escape_sequences_in_an_article_do_not_reach_the_terminal(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    story = "Rain fell on the hills above the river for three days and nights. " * 12
+    first.write_text(f"{story}\n\nFloods hit \x1b[31mMarrowby\x07 on Tuesday.\n", "utf-8")
+    second.write_text(f"{story}\n\nFloods hit Marrowby on Wednesday.\n", "utf-8")
+    result = run("compare", str(first), str(second))
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "\\x1b[31mMarrowby\\x07" in result.stdout
