@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -31,15 +31,24 @@ __all__ = ["LEXICAL_PARAMS", "AlignParams", "Link", "LinkKind", "PairAlignment",
 
 
 def align_paragraphs(
-    texts_a: Sequence[str], texts_b: Sequence[str], params: AlignParams | None = None
+    texts_a: Sequence[str],
+    texts_b: Sequence[str],
+    params: AlignParams | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> PairAlignment:
-    """Align two sequences of paragraph texts."""
+    """Align two sequences of paragraph texts; ``progress`` hears of each step (and may
+    raise to stop the work)."""
+    report = progress or (lambda _step: None)
     params = params or AlignParams()
     embeddings = load_embeddings() if params.use_meaning else None
     if embeddings is None and params.use_meaning:
         params = replace(params, **LEXICAL_PARAMS)
+    count = f"{len(texts_a):,} and {len(texts_b):,} paragraphs"
+    report(f"Indexing the words of {count}")
     similarity = ParagraphSimilarity(texts_a, texts_b, embeddings)
+    report(f"Linking {count}")
     pairs = _select_pairs(similarity, params)
+    report("Linking the paragraphs left between links")
     pairs += _fill_gaps(similarity, pairs, params)
     spine = _order_spine(pairs)
     partners_a: dict[int, int] = {}

@@ -9,13 +9,16 @@ that really changed rather than half of it as "inserted".
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from compareapp.core.document import Document
 from compareapp.core.inline_diff import Difference, Passage, diff_passages
 from compareapp.core.links import AlignParams, Link, PairAlignment
 
+Progress = Callable[[str], None]
+PROGRESS_EVERY = 1_000
+"""Linked groups diffed between two progress reports."""
 MAX_REORDERED_PARTS = 3
 """Groups with up to this many paragraphs on a side are diffed in their best order."""
 
@@ -48,6 +51,8 @@ class Comparison:
     documents: Sequence[Document]
     base: int = 0
     params: AlignParams = field(default_factory=AlignParams)
+    progress: Progress | None = field(default=None, repr=False, compare=False)
+    """Told what is being done during long steps; it may raise to cancel the work."""
     _pairs: dict[tuple[int, int], PairComparison] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -67,7 +72,7 @@ class Comparison:
         """Document ``a`` compared with document ``b`` (computed once, then cached)."""
         if (a, b) not in self._pairs:
             self._pairs[(a, b)] = compare_pair(
-                self.documents[a], self.documents[b], a, b, self.params
+                self.documents[a], self.documents[b], a, b, self.params, self.progress
             )
         return self._pairs[(a, b)]
 
@@ -83,16 +88,24 @@ class Comparison:
 
 
 def compare_pair(
-    doc_a: Document, doc_b: Document, a: int = 0, b: int = 1, params: AlignParams | None = None
+    doc_a: Document,
+    doc_b: Document,
+    a: int = 0,
+    b: int = 1,
+    params: AlignParams | None = None,
+    progress: Progress | None = None,
 ) -> PairComparison:
     """Align two documents and diff every linked group."""
     from compareapp.core.align import align_paragraphs  # loads numpy: only when aligning
 
     alignment = align_paragraphs(
-        [p.text for p in doc_a.paragraphs], [p.text for p in doc_b.paragraphs], params
+        [p.text for p in doc_a.paragraphs], [p.text for p in doc_b.paragraphs], params, progress
     )
     pairs: list[LinkedPair] = []
-    for group in link_groups(alignment.links):
+    groups = link_groups(alignment.links)
+    for done, group in enumerate(groups):
+        if progress is not None and done % PROGRESS_EVERY == 0 and len(groups) > PROGRESS_EVERY:
+            progress(f"Comparing the wording: {done:,} of {len(groups):,} passages")
         pairs += _diff_group(doc_a, doc_b, group)
     pairs.sort(key=lambda pair: (pair.link.a, pair.link.b))
     return PairComparison(a, b, alignment, tuple(pairs))

@@ -100,3 +100,35 @@ def test_json_report_has_the_documented_shape(comparison: Comparison) -> None:
     with_typography = comparison_to_json(comparison, typographic=True)
     classes = {d["class"] for link in with_typography["links"] for d in link["differences"]}
     assert "typographic" in classes
+
+
+class _Stop(Exception):
+    pass
+
+
+def _long_pair() -> list[Document]:
+    paragraphs = [f"Paragraph {n} tells of the harbour wall number {n}." for n in range(2_500)]
+    return [_doc("\n\n".join(paragraphs), "a"), _doc("\n\n".join(reversed(paragraphs)), "b")]
+
+
+def test_a_long_comparison_reports_its_steps() -> None:
+    steps: list[str] = []
+    Comparison(_long_pair(), progress=steps.append).pair(0, 1)
+    assert steps[0] == "Indexing the words of 2,500 and 2,500 paragraphs"
+    assert "Linking 2,500 and 2,500 paragraphs" in steps
+    assert "Comparing the wording: 1,000 of 2,500 passages" in steps
+
+
+def test_a_progress_report_can_stop_the_comparison() -> None:
+    seen: list[str] = []
+
+    def stop_when_diffing(step: str) -> None:
+        seen.append(step)
+        if step.startswith("Comparing the wording"):
+            raise _Stop
+
+    comparison = Comparison(_long_pair(), progress=stop_when_diffing)
+    with pytest.raises(_Stop):
+        comparison.pair(0, 1)
+    assert seen[-1] == "Comparing the wording: 0 of 2,500 passages"
+    assert not comparison._pairs
