@@ -85,6 +85,11 @@ def check_container(data: bytes) -> dict[str, str]:
                 raise ExtractionError(f"is a ZIP file without a Word document part ({MAIN_PART})")
             _inflate_all(archive)
             return _core_properties(archive)
+    except _DocumentTypeDeclared as part:
+        raise ExtractionError(
+            f"declares an XML document type in {part}, which Word never writes "
+            "(a way to smuggle in entities); it was not read"
+        ) from None
     except (
         zipfile.BadZipFile,
         zlib.error,
@@ -95,6 +100,10 @@ def check_container(data: bytes) -> dict[str, str]:
         RuntimeError,  # a password-protected member, which Word never writes
     ):
         raise ExtractionError("is damaged (the ZIP container is truncated or corrupt)") from None
+
+
+class _DocumentTypeDeclared(Exception):
+    """A part of the package carries ``<!DOCTYPE``: entity tricks, never Word's output."""
 
 
 def _check_sizes(archive: zipfile.ZipFile) -> None:
@@ -115,8 +124,11 @@ def _inflate_all(archive: zipfile.ZipFile) -> None:
     about a member raises BadZipFile here, before mammoth reads anything."""
     for member in archive.infolist():
         with archive.open(member) as stream:
-            while stream.read(_CHUNK):
-                pass
+            chunk = stream.read(_CHUNK)
+            if member.filename.endswith((".xml", ".rels")) and b"<!DOCTYPE" in chunk[:4096]:
+                raise _DocumentTypeDeclared(member.filename)
+            while chunk:
+                chunk = stream.read(_CHUNK)
 
 
 def _megabytes(size: int) -> int:
