@@ -8,11 +8,14 @@ paragraphs, alternately verified and disputed. The comparison is aligned before 
 starts: the time is the export alone (layout, drawing, annotations). The baseline, in the
 same run, is Qt drawing the same texts as plain paragraphs into a PDF with no table,
 highlights or annotations, so the ratio says what the report's structure costs.
+``--pair A B`` exports two given files instead; ``--json`` prints one line of JSON per
+export (benchmarks/run.py reads it).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 import time
@@ -46,8 +49,9 @@ def plain_pdf(texts: list[str], target: Path) -> int:
     return len(pypdf.PdfReader(target).pages)
 
 
-def run(paragraphs: int, folder: Path) -> None:
-    path_a, path_b = make_pair(paragraphs, folder)
+def export_timing(path_a: Path, path_b: Path, folder: Path) -> dict[str, float | int]:
+    """Export the comparison of two files as an annotated PDF into ``folder``: seconds,
+    pages, annotations, and the plain Qt baseline's seconds and pages."""
     a, b = load_document(path_a), load_document(path_b)
     model = ComparisonViewModel(Comparison([a, b]))
     for other in (0, 1):
@@ -66,21 +70,53 @@ def run(paragraphs: int, folder: Path) -> None:
     started = time.perf_counter()
     result = export_pdf(report, folder / "report.pdf", ExportOptions(reviewer="bench"))
     elapsed = time.perf_counter() - started
+    return {
+        "seconds": elapsed,
+        "pages": result.pages,
+        "pages_per_s": result.pages / elapsed,
+        "annotations": result.annotations,
+        "plain_s": baseline,
+        "plain_pages": baseline_pages,
+    }
+
+
+def run(paragraphs: int, folder: Path) -> None:
+    path_a, path_b = make_pair(paragraphs, folder)
+    report(f"{paragraphs:>6} paragraphs/side", export_timing(path_a, path_b, folder))
+
+
+def report(name: str, timing: dict[str, float | int]) -> None:
+    elapsed, baseline = timing["seconds"], timing["plain_s"]
     print(
-        f"{paragraphs:>6} paragraphs/side  export {elapsed:6.1f} s  {result.pages:>5} pages  "
-        f"{result.pages / elapsed:6.1f} pages/s  {result.annotations} annotations  |  "
-        f"plain Qt PDF {baseline:5.1f} s ({baseline_pages} pages)  ratio {elapsed / baseline:4.1f}x"
+        f"{name}  export {elapsed:6.1f} s  {timing['pages']:>5} pages  "
+        f"{timing['pages_per_s']:6.1f} pages/s  {timing['annotations']} annotations  |  "
+        f"plain Qt PDF {baseline:5.1f} s ({timing['plain_pages']} pages)  "
+        f"ratio {elapsed / baseline:4.1f}x"
     )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--paragraphs", type=int, nargs="+", default=[500, 5000])
+    parser.add_argument("--pair", nargs=2, type=Path, metavar=("A", "B"), help="files to export")
+    parser.add_argument("--json", action="store_true", help="print one line of JSON per export")
     args = parser.parse_args()
     _application = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as folder:
+        if args.pair:
+            path_a, path_b = args.pair
+            timing = export_timing(path_a, path_b, Path(folder))
+            if args.json:
+                print(json.dumps(timing), flush=True)
+            else:
+                report(f"{args.pair[0].name} and {args.pair[1].name}", timing)
+            return
         for count in args.paragraphs:
-            run(count, Path(folder))
+            if args.json:
+                path_a, path_b = make_pair(count, Path(folder))
+                print(json.dumps(export_timing(path_a, path_b, Path(folder))), flush=True)
+            else:
+                run(count, Path(folder))
 
 
 if __name__ == "__main__":

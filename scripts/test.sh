@@ -10,7 +10,7 @@ SYSTEM_PACKAGES=(
     xvfb libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-xinerama0 libxcb-randr0
     libxcb-render-util0 libxcb-shape0 libxcb-image0 libxkbcommon-x11-0 libegl1 libgl1
     libfontconfig1 libdbus-1-3 fonts-dejavu-core poppler-utils
-    desktop-file-utils appstream shared-mime-info xdg-utils
+    desktop-file-utils appstream shared-mime-info xdg-utils bible-kjv sword-text-web
 )
 SYSTEM_LIBRARIES=(
     libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1 libxcb-xinerama.so.0
@@ -28,6 +28,9 @@ missing_system_packages() {
         grep -qF $'\t'"$library (" <<<"$libraries" || { echo "library $library"; return 0; }
     done
     [[ -d /usr/share/fonts/truetype/dejavu ]] || { echo "fonts-dejavu-core"; return 0; }
+    # The benchmark suite's text: two public-domain Bible translations.
+    command -v bible >/dev/null || { echo "bible-kjv"; return 0; }
+    [[ -d /usr/share/sword/modules/texts/ztext/engWEB2015eb ]] || { echo "sword-text-web"; return 0; }
     return 1
 }
 
