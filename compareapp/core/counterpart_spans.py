@@ -8,6 +8,9 @@ paragraphs whole.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+
 from compareapp.core.comparison import LinkedPair
 from compareapp.core.document import Document, Paragraph
 from compareapp.core.view_model import ComparisonViewModel
@@ -19,13 +22,13 @@ def counterpart_spans(
     """For each other document with a counterpart, ``(start, end)`` of the passage that
     matches ``[start, end)`` of ``document``."""
     documents = model.comparison.documents
-    selected = [p for p in documents[document].paragraphs if p.start < end and start < p.end]
-    indices = {p.index for p in selected}
+    selected = _paragraphs_between(documents[document], start, end)
+    indices = [p.index for p in selected]
     spans: dict[int, tuple[int, int]] = {}
     for other in range(model.document_count):
         if other == document:
             continue
-        pairs = [pair for pair in model.pairs(document, other) if pair.link.a in indices]
+        pairs = [pair for index in indices for pair in model.pairs_of(document, other, index)]
         linked = sorted({pair.link.b for pair in pairs})
         if not linked:
             continue
@@ -38,6 +41,13 @@ def counterpart_spans(
         else:
             spans[other] = whole
     return spans
+
+
+def _paragraphs_between(document: Document, start: int, end: int) -> list[Paragraph]:
+    """The paragraphs that overlap ``[start, end)``, found by binary search."""
+    paragraphs = document.paragraphs
+    first = bisect.bisect_right(paragraphs, start, key=lambda p: p.end)
+    return list(itertools.takewhile(lambda p: p.start < end, paragraphs[first:]))
 
 
 def _covers(paragraph: Paragraph, start: int, end: int) -> bool:

@@ -136,6 +136,7 @@ class ComparisonViewModel:
         self._highlights: dict[int, list[Highlight]] = {}
         self._sync_groups: dict[int, list[SyncGroup]] = {}
         self._marks: dict[int, dict[int, ParagraphMark]] = {}
+        self._by_paragraph: dict[tuple[int, int], dict[int, list[LinkedPair]]] = {}
 
     @property
     def typographic(self) -> bool:
@@ -158,6 +159,15 @@ class ComparisonViewModel:
                 pairs = list(self.comparison.pair(a, b).pairs)
             self._oriented[(a, b)] = pairs
         return self._oriented[(a, b)]
+
+    def pairs_of(self, a: int, b: int, paragraph: int) -> list[LinkedPair]:
+        """The linked pairs from paragraph ``paragraph`` of ``a`` into ``b``."""
+        if (a, b) not in self._by_paragraph:
+            index: dict[int, list[LinkedPair]] = {}
+            for pair in self.pairs(a, b):
+                index.setdefault(pair.link.a, []).append(pair)
+            self._by_paragraph[(a, b)] = index
+        return self._by_paragraph[(a, b)].get(paragraph, [])
 
     def partners(self, document: int) -> list[int]:
         """The documents ``document`` is compared with: all others for the base, else the
