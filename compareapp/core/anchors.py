@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from diff_match_patch import diff_match_patch
+if TYPE_CHECKING:
+    from diff_match_patch import diff_match_patch
 
 CONTEXT_CHARS = 32
 """Characters of context kept on each side of a quote."""
@@ -109,6 +111,9 @@ def _common_suffix(first: str, second: str) -> int:
 def _fuzzy(anchor: TextAnchor, text: str) -> tuple[int, int] | None:
     """``(start, end)`` of the passage of ``text`` that differs from the quote in at most
     :data:`MAX_ERROR` of its characters, searched near where the context is."""
+    # Imported here: marks are listed (at start-up too) without it; only re-anchoring needs it.
+    from diff_match_patch import diff_match_patch
+
     quote = anchor.quote
     matcher = diff_match_patch()
     matcher.Match_Threshold = 0.45

@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from compareapp.core.classify import DifferenceClass
 from compareapp.core.counterpart_spans import counterpart_spans
 from compareapp.core.document import Document
+from compareapp.core.fact_kind import FactKind
 from compareapp.core.inline_diff import Difference
 from compareapp.core.quantities import find_quantities, quantity_at, same_value
 from compareapp.core.quotations import Quotation, attributions, find_quotations, same_words
@@ -30,16 +30,6 @@ CONTEXT_CHARS = 60
 """Characters of context on each side of a version's words."""
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 _NAME = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
-
-
-class FactKind(StrEnum):
-    NUMBER = "number"
-    QUOTATION = "quotation"
-    ATTRIBUTION = "attribution"
-    DATE = "date or time"
-    NAME = "name"
-    ONLY_IN_ONE = "only in one source"
-    SPELLING = "spelling"
 
 
 RANK = {kind: rank for rank, kind in enumerate(FactKind)}

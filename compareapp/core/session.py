@@ -25,7 +25,6 @@ from compareapp import __version__
 from compareapp.core.anchors import AnchorState, TextAnchor
 from compareapp.core.atomic_file import write_atomically
 from compareapp.core.document import Document
-from compareapp.core.pasted import pasted_document
 from compareapp.core.review import MarkStatus, ReviewMark, ReviewMarks, now
 
 FORMAT = "compareapp.session"
@@ -120,6 +119,9 @@ def embedded_document(source: SessionSource) -> Document:
     """The document of a source kept in the session (``source.embedded`` must be set):
     the same source id, name and time as when it was pasted. Its SHA-256 is that of the
     text, so marks are re-anchored if the text in the file was edited since."""
+    # Imported here: the readers it brings are not needed to save or open a session.
+    from compareapp.core.pasted import pasted_document
+
     if source.embedded is None:
         raise ValueError(f"{source.name} is a file, not kept in the session")
     embedded = source.embedded

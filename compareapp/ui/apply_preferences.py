@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-from compareapp.core.view_model import DifferenceFilter
 from compareapp.ui.settings import Preferences, load_preferences
 
 if TYPE_CHECKING:
+    from compareapp.core.view_model import DifferenceFilter
     from compareapp.ui.main_window import MainWindow
 
 text_size: float | None = None
@@ -21,17 +21,27 @@ _platform_style: str | None = None
 """The style the platform gave the app, kept when a light or dark theme replaced it."""
 
 
+def difference_settings(
+    window: MainWindow, preferences: Preferences | None = None
+) -> dict[str, bool]:
+    """What counts as a difference in ``window``, as the fields of a
+    :class:`DifferenceFilter`: typographic variants as its View menu says, letter case and
+    spellings as the Preferences say."""
+    preferences = preferences or load_preferences()
+    return {
+        "typographic": window.actions_by_name["show_typographic"].isChecked(),
+        "case": preferences.show_case,
+        "spelling": preferences.show_spelling,
+    }
+
+
 def difference_filter(
     window: MainWindow, preferences: Preferences | None = None
 ) -> DifferenceFilter:
-    """What counts as a difference in ``window``: typographic variants as its View menu
-    says, letter case and spellings as the Preferences say."""
-    preferences = preferences or load_preferences()
-    return DifferenceFilter(
-        typographic=window.actions_by_name["show_typographic"].isChecked(),
-        case=preferences.show_case,
-        spelling=preferences.show_spelling,
-    )
+    """What counts as a difference in ``window`` (see :func:`difference_settings`)."""
+    from compareapp.core.view_model import DifferenceFilter  # loaded with the comparison
+
+    return DifferenceFilter(**difference_settings(window, preferences))
 
 
 def apply_preferences(window: MainWindow, previous: Preferences | None = None) -> Preferences:

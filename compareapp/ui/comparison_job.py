@@ -1,22 +1,30 @@
 """The slow part of opening a comparison, run off the UI thread: read the files, align
-and diff them, and prepare each pane's formatted text."""
+and diff them, and prepare each pane's formatted text.
+
+Once the files are read, and before the slow part, the job can hand the window a preview:
+the start of each document's text, plain, so that the panes show something to read while
+the comparison is computed.
+
+Only the sources' types are imported with this module: the window imports it at start-up,
+and the comparison's modules (numpy among them) load in the job, off the UI thread.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from typing import TYPE_CHECKING
 
-from compareapp.core.comparison import Comparison
-from compareapp.core.discrepancies import find_discrepancies
-from compareapp.core.display_text import DisplayText
 from compareapp.core.document import Document
-from compareapp.core.loading import LoadError, load_document
-from compareapp.core.pasted import PasteError, document_from_clipboard
-from compareapp.core.view_model import ComparisonViewModel, DifferenceFilter
-from compareapp.ui.comparison_view import ComparisonResult
-from compareapp.ui.document_builder import build_text_document
-from compareapp.ui.tasks import BackgroundTask
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from compareapp.core.loading import LoadError
+    from compareapp.core.pasted import PasteError
+    from compareapp.core.view_model import DifferenceFilter
+    from compareapp.ui.comparison_view import ComparisonResult
+    from compareapp.ui.tasks import BackgroundTask
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,8 @@ class JobOutcome:
     result: ComparisonResult | None
 
     def error_messages(self) -> list[str]:
+        from compareapp.core.loading import LoadError
+
         return [
             f"Cannot open {error.path}: {error.reason}"
             if isinstance(error, LoadError)
@@ -66,11 +76,25 @@ class JobOutcome:
 def prepare_comparison(
     sources: Sequence[Source],
     base: int,
-    difference_filter: DifferenceFilter | bool,
+    difference_filter: DifferenceFilter | bool | Mapping[str, bool],
     task: BackgroundTask,
+    preview: bool = False,
 ) -> JobOutcome:
     """Load the ``sources`` that are paths, then compare everything with document ``base``,
-    showing the differences ``difference_filter`` counts (a bool: whether typographic ones)."""
+    showing the differences ``difference_filter`` counts (a bool: whether typographic ones;
+    a mapping: the fields of the :class:`DifferenceFilter`, made here, off the UI thread).
+    With ``preview``, the start of the documents' text (a :class:`ComparisonPreview`) goes
+    to ``task.preview`` as soon as they are read."""
+    # Imported here, in the job's thread: the window starts without them.
+    from compareapp.core.comparison import Comparison
+    from compareapp.core.discrepancies import find_discrepancies
+    from compareapp.core.display_text import DisplayText
+    from compareapp.core.loading import LoadError, load_document
+    from compareapp.core.pasted import PasteError, document_from_clipboard
+    from compareapp.core.view_model import ComparisonViewModel, DifferenceFilter
+    from compareapp.ui.comparison_view import ComparisonPreview, ComparisonResult
+    from compareapp.ui.document_builder import build_preview_document, build_text_document
+
     documents: list[Document] = []
     errors: list[LoadError | PasteError] = []
     for source in sources:
@@ -100,7 +124,16 @@ def prepare_comparison(
         documents.append(document)
     if len(documents) < 2:
         return JobOutcome(documents, errors, None)
-    comparison = Comparison(documents, base=min(max(base, 0), len(documents) - 1))
+    base = min(max(base, 0), len(documents) - 1)
+    displays = [DisplayText.of(document) for document in documents]
+    for document in documents:
+        document.word_count  # noqa: B018 (computed here, off the UI thread, and kept)
+    if preview:
+        starts = [build_preview_document(display) for display in displays]
+        task.preview(ComparisonPreview(list(documents), starts, base))
+    if isinstance(difference_filter, Mapping):
+        difference_filter = DifferenceFilter(**difference_filter)
+    comparison = Comparison(documents, base=base)
     model = ComparisonViewModel(comparison, difference_filter)
     for other in comparison.others():
         task.progress(f"Aligning {documents[other].name} with {documents[comparison.base].name}")
@@ -108,20 +141,18 @@ def prepare_comparison(
     for left in range(len(documents) - 1):
         task.check()
         model.bands(left, left + 1)
-    displays, text_documents = [], []
+    text_documents = []
     for index, document in enumerate(documents):
         task.progress(f"Highlighting {document.name}")
-        displays.append(DisplayText.of(document))
         text_documents.append(
             build_text_document(
-                displays[-1], model.highlights(index), model.unique_paragraphs(index)
+                displays[index], model.highlights(index), model.unique_paragraphs(index)
             )
         )
         model.stops(index)
         model.paragraph_marks(index)
         if index != model.base:
             model.sync_groups(index)
-        document.word_count  # noqa: B018 (computed here, off the UI thread, and kept)
     model.counts()
     task.progress("Listing the facts that differ")
     discrepancies = find_discrepancies(model)

@@ -2,28 +2,32 @@
 
 It shows a :class:`ComparisonResult` (documents, the core's view model and the prepared
 text documents), answers clicks on paragraphs and bands by selecting the link, and moves
-between differences.
+between differences. While the result is computed it can show a
+:class:`ComparisonPreview`: the start of each document's text, nothing more.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
-from compareapp.core.discrepancies import Discrepancy
-from compareapp.core.display_text import DisplayText
-from compareapp.core.document import Document
 from compareapp.core.mark_placement import marks_in, paragraph_statuses
 from compareapp.core.review import MarkStatus, ReviewMark
-from compareapp.core.view_model import ComparisonViewModel, Stop
 from compareapp.ui.document_pane import DocumentPane
 from compareapp.ui.link_map import LinkMap
 from compareapp.ui.mark_gutter import ShownMark
 from compareapp.ui.scroll_linker import ScrollLinker
+
+if TYPE_CHECKING:  # the comparison's modules load with the first comparison, not the window
+    from compareapp.core.discrepancies import Discrepancy
+    from compareapp.core.display_text import DisplayText
+    from compareapp.core.document import Document
+    from compareapp.core.view_model import ComparisonViewModel, Stop
 
 
 @dataclass
@@ -38,6 +42,17 @@ class ComparisonResult:
     @property
     def documents(self) -> list[Document]:
         return list(self.model.comparison.documents)
+
+
+@dataclass
+class ComparisonPreview:
+    """What the background job hands over as soon as the documents are read: the start of
+    each one's text, plain (``build_preview_document``), to read while the comparison is
+    computed."""
+
+    documents: list[Document]
+    text_documents: list[QTextDocument]
+    base: int
 
 
 class ComparisonView(QWidget):
@@ -59,11 +74,14 @@ class ComparisonView(QWidget):
         self.panes: list[DocumentPane] = []
         self.link_maps: list[LinkMap] = []
         self.result: ComparisonResult | None = None
+        self.previewing = False
+        """Whether the panes show a preview (no result yet)."""
         self.linker: ScrollLinker | None = None
         self.linked_scrolling = True
         self.current_document = 0
         self._positions: dict[int, float] = {}
         self._review_marks: list[ReviewMark] = []
+        self._unshown: list[tuple[DocumentPane, QTextDocument]] = []
         self.extend_context_menu: Callable[[QMenu, int, int], None] | None = None
         """Adds review commands to a pane's context menu: (menu, document, view position)."""
 
@@ -72,14 +90,39 @@ class ComparisonView(QWidget):
         assert self.result is not None
         return self.result.model
 
-    def show_result(self, result: ComparisonResult) -> None:
-        """Replace whatever is shown with ``result``."""
+    def clear(self) -> None:
+        """Show nothing: remove the panes and link maps, and forget the result."""
         for index in reversed(range(self.splitter.count())):
             widget = self.splitter.widget(index)
             widget.hide()
             widget.deleteLater()
-        self.result, self.panes, self.link_maps = result, [], []
+        self.result, self.panes, self.link_maps, self.linker = None, [], [], None
+        self.previewing = False
+        self._unshown = []
         self._positions.clear()
+
+    def show_preview(self, preview: ComparisonPreview) -> None:
+        """Replace whatever is shown with the start of the documents' text, read-only: no
+        links, no marks, no navigation, and the panes' buttons disabled (the documents are
+        not the window's yet), until :meth:`show_result` replaces it."""
+        self.clear()
+        self.previewing = True
+        for index, document in enumerate(preview.documents):
+            pane = DocumentPane(document)
+            pane.set_base(index == preview.base)
+            pane.base_button.setEnabled(False)
+            pane.close_button.setEnabled(False)
+            pane.setAcceptDrops(False)
+            self.panes.append(pane)
+            self.splitter.addWidget(pane)
+            self.splitter.setStretchFactor(self.splitter.count() - 1, 1)
+        self._unshown = list(zip(self.panes, preview.text_documents, strict=True))
+        self._show_next_text()
+
+    def show_result(self, result: ComparisonResult) -> None:
+        """Replace whatever is shown (a preview too) with ``result``."""
+        self.clear()
+        self.result = result
         model = result.model
         self.panes = [
             self._make_pane(index, document) for index, document in enumerate(result.documents)

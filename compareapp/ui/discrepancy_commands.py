@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from compareapp.core.discrepancies import Discrepancy
 from compareapp.core.review import MarkStatus, ReviewMark
 from compareapp.ui import settings
 
 if TYPE_CHECKING:
+    from compareapp.core.discrepancies import Discrepancy
     from compareapp.ui.main_window import MainWindow
 
     _Base = MainWindow

@@ -6,6 +6,7 @@ session and the PDF know them)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,10 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compareapp.core.discrepancies import Discrepancy, FactKind, row_statuses
-from compareapp.core.document import Document
+from compareapp.core.fact_kind import FactKind
 from compareapp.core.review import MarkStatus, ReviewMark
 from compareapp.ui import styles
+
+if TYPE_CHECKING:  # the discrepancy finder loads with the first comparison, not the window
+    from compareapp.core.discrepancies import Discrepancy
+    from compareapp.core.document import Document
 
 ALL = ""
 NOT_HERE = "— not in this source —"
@@ -103,10 +107,14 @@ class DiscrepancyPanel(QDockWidget):
         return [" ".join(v.text.split()) if v else NOT_HERE for v in row.versions]
 
     def _review(self, row: Discrepancy) -> str:
+        from compareapp.core.discrepancies import row_statuses  # loaded: there are rows
+
         statuses = row_statuses(row, self.documents, self.marks)
         return " ".join(f"{styles.MARK_GLYPH[s]} {s.value}" for s in MarkStatus if s in statuses)
 
     def _row_of(self, item: QTreeWidgetItem) -> Discrepancy:
+        from compareapp.core.discrepancies import Discrepancy  # loaded: there are rows
+
         row = item.data(0, Qt.ItemDataRole.UserRole)
         assert isinstance(row, Discrepancy)
         return row

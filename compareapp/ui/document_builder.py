@@ -7,18 +7,27 @@ time and freeze the window, so everything is applied before it is shown.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
-from compareapp.core.display_text import DisplayText
-from compareapp.core.view_model import Highlight
+from compareapp.core.display_text import PARAGRAPH_SEPARATOR
 from compareapp.ui import styles
+
+if TYPE_CHECKING:
+    from compareapp.core.display_text import DisplayText
+    from compareapp.core.view_model import Highlight
 
 LINE_HEIGHT_PERCENT = 135
 PARAGRAPH_SPACING = 10.0
 DOCUMENT_MARGIN = 14.0
+PREVIEW_CHARACTERS = 20_000
+"""A preview holds about this much of each document: several screens, which Qt lays out
+at once (the whole of a long text would take it a second of work on the UI thread, in
+steps that compete with the comparison's job)."""
 
 
 def build_text_document(
@@ -26,10 +35,51 @@ def build_text_document(
 ) -> QTextDocument:
     """The pane's document: one block per paragraph, highlights and unique paragraphs
     applied. Moved to the application's thread, ready for a view."""
+    document, cursor = _plain_document(display.text)
+    _shade_unique(document, unique)
+    for highlight in highlights:
+        cursor.setPosition(display.position(highlight.start))
+        cursor.setPosition(display.position(highlight.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(styles.highlight_format(highlight.kind, highlight.removed))
+    return _handed_over(document)
+
+
+def build_preview_document(display: DisplayText, limit: int = PREVIEW_CHARACTERS) -> QTextDocument:
+    """The start of the pane's document, to read while the comparison is computed: the
+    paragraphs within the first ``limit`` characters (at least the first paragraph, cut at
+    ``limit``), laid out as in :func:`build_text_document` but without highlights, and a
+    last line saying how many paragraphs come with the comparison. Moved to the
+    application's thread, ready for a view."""
+    count = len(display.starts)
+    if len(display.text) <= limit:
+        shown, text = count, display.text
+    else:  # the paragraphs that end within the limit (``starts`` count UTF-16 units)
+        shown = max(1, bisect.bisect_right(display.starts, limit + 1) - 1)
+        text = PARAGRAPH_SEPARATOR.join(display.text.split(PARAGRAPH_SEPARATOR, shown)[:shown])
+    document, cursor = _plain_document(text[:limit])  # a first paragraph may be longer
+    more = count - shown
+    if len(text) > limit or more:
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        note = QTextCharFormat()
+        note.setFontItalic(True)
+        note.setForeground(styles.PREVIEW_NOTE)
+        cursor.insertBlock()
+        cursor.insertText(
+            f"… {more:,} more paragraph{'s' if more > 1 else ''}, shown with the comparison"
+            if len(text) <= limit
+            else "… the rest of the text, shown with the comparison",
+            note,
+        )
+    return _handed_over(document)
+
+
+def _plain_document(text: str) -> tuple[QTextDocument, QTextCursor]:
+    """A document of ``text``, a block per line, with the panes' spacing; and a cursor
+    that selects all of it."""
     document = QTextDocument()
     document.setUndoRedoEnabled(False)
     document.setDocumentMargin(DOCUMENT_MARGIN)
-    document.setPlainText(display.text)
+    document.setPlainText(text)
     cursor = QTextCursor(document)
     cursor.select(QTextCursor.SelectionType.Document)
     block_format = QTextBlockFormat()
@@ -38,11 +88,11 @@ def build_text_document(
     )
     block_format.setBottomMargin(PARAGRAPH_SPACING)
     cursor.mergeBlockFormat(block_format)
-    _shade_unique(document, unique)
-    for highlight in highlights:
-        cursor.setPosition(display.position(highlight.start))
-        cursor.setPosition(display.position(highlight.end), QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(styles.highlight_format(highlight.kind, highlight.removed))
+    return document, cursor
+
+
+def _handed_over(document: QTextDocument) -> QTextDocument:
+    """``document``, moved to the application's thread (a view may show it there)."""
     application = QCoreApplication.instance()
     if application is not None:
         document.moveToThread(application.thread())

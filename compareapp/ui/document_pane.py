@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from compareapp.core.document import Document
 from compareapp.ui.file_drops import AcceptsFileDrops
 from compareapp.ui.overview_strip import OverviewStrip
 from compareapp.ui.text_view import DocumentTextView
+
+if TYPE_CHECKING:
+    from compareapp.core.document import Document
 
 TEXT_FORMATS = {"Plain text", "Markdown"}
 """Formats whose encoding is worth showing: the file is the text."""

@@ -10,12 +10,11 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
-from compareapp.core.export_model import build_report
-from compareapp.export.pdf_export import ExportOptions, ExportResult, export_pdf
 from compareapp.ui import settings
 from compareapp.ui.tasks import BackgroundTask
 
 if TYPE_CHECKING:
+    from compareapp.export.pdf_export import ExportResult
     from compareapp.ui.main_window import MainWindow
 
     _Base = MainWindow
@@ -41,6 +40,10 @@ class ExportCommands(_Base):
 
     def start_export(self, path: str) -> BackgroundTask:
         """Export to ``path`` off the UI thread; the review marks as they are now."""
+        # Imported here, not with the window: the export loads pypdf and the report model.
+        from compareapp.core.export_model import build_report
+        from compareapp.export.pdf_export import ExportOptions, export_pdf
+
         report = build_report(self.comparison_view.model, list(self.review))
         options = ExportOptions(reviewer=settings.reviewer(), page_size=settings.page_size())
         task = BackgroundTask(lambda task: export_pdf(report, path, options, task.progress))

@@ -5,11 +5,22 @@ Opening files, closing a pane, picking the base or showing typographic differenc
 start the same background job on the current documents; the window stays usable while it
 runs, shows its progress and can cancel it. Its commands live in mixins by subject:
 documents, sessions, review marks, export.
+
+A job that opens documents when no comparison is shown sends a preview first: the panes
+show the start of the documents' text while the comparison is computed, with the progress
+and Cancel in the status bar; the result replaces it, and cancelling (or a failure) goes
+back to the start view.
+
+This module imports what the first window needs and no more: the comparison's modules
+(numpy, the readers, the discrepancy finder) load in the first job, and the PDF export
+when it is first used.
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
@@ -24,14 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compareapp.core.document import Document
 from compareapp.core.review import MarkStatus
-from compareapp.core.session import SessionSource
 from compareapp.ui import settings, windows
 from compareapp.ui.actions import build_actions
-from compareapp.ui.apply_preferences import apply_preferences, difference_filter
+from compareapp.ui.apply_preferences import apply_preferences, difference_settings
 from compareapp.ui.autosave import Autosave
-from compareapp.ui.comparison_job import JobOutcome, Source, prepare_comparison
+from compareapp.ui.comparison_job import prepare_comparison
 from compareapp.ui.comparison_view import ComparisonView
 from compareapp.ui.discrepancy_commands import DiscrepancyCommands
 from compareapp.ui.discrepancy_panel import DiscrepancyPanel
@@ -46,6 +55,12 @@ from compareapp.ui.session_commands import SessionCommands
 from compareapp.ui.source_watcher import SourceWatcher
 from compareapp.ui.start_view import StartView
 from compareapp.ui.tasks import BackgroundTask
+
+if TYPE_CHECKING:
+    from compareapp.core.document import Document
+    from compareapp.core.session import SessionSource
+    from compareapp.ui.comparison_job import JobOutcome, Source
+    from compareapp.ui.comparison_view import ComparisonPreview
 
 APP_TITLE = "compareapp"
 REVIEW_PANEL_WIDTH = 400
@@ -75,6 +90,9 @@ class MainWindow(
         self.task: BackgroundTask | None = None
         self.export_task: BackgroundTask | None = None
         self._shown_once = False
+        self.first_screen_at: float | None = None
+        """``time.monotonic()`` when a job last put documents' text in the panes: its
+        preview, or its result when it sent none (benchmarks time the first screen)."""
         self.session_path: str | None = None
         self.known_sources: dict[str, SessionSource] = {}
         """Every source this session has had, by id (closed and missing ones too)."""
@@ -227,20 +245,47 @@ class MainWindow(
 
     def start_job(self, sources: list[Source], base: int) -> None:
         self.cancel(quietly=True)
-        shown = difference_filter(self)  # the View menu's typographic toggle, and Preferences
-        task = BackgroundTask(lambda task: prepare_comparison(sources, base, shown, task))
+        shown = difference_settings(self)  # the View menu's typographic toggle, Preferences
+        # With no comparison on screen, the documents' text is shown as soon as it is read
+        # (a comparison on screen stays until the new one is ready).
+        preview = self.stack.currentWidget() is self.start_view
+        task = BackgroundTask(
+            lambda task: prepare_comparison(sources, base, shown, task, preview=preview)
+        )
         self.task = task
         self._set_busy(True, "Preparing the comparison…")
-        task.start(self._finish, self._fail, lambda text: self.progress_label.setText(text))
+        task.start(
+            self._finish,
+            self._fail,
+            lambda text: self.progress_label.setText(text),
+            self._show_preview,
+        )
 
     def cancel(self, quietly: bool = False) -> None:
         if self.task is not None:
             self.task.cancel()
             self.task = None
             self._set_busy(False)
+            self._drop_preview()
             if quietly:
                 return
             self.statusBar().showMessage("Cancelled", 5000)
+
+    def _show_preview(self, preview: ComparisonPreview) -> None:
+        """The start of the documents' text while the comparison is computed (the progress
+        and Cancel stay; the window's documents, marks and actions are as they were)."""
+        self.comparison_view.show_preview(preview)
+        self.stack.setCurrentWidget(self.comparison_view)
+        self.first_screen_at = time.monotonic()
+        self._update_navigation()
+
+    def _drop_preview(self) -> None:
+        """Back to the start view, where the preview of a job that brings no comparison
+        (cancelled, failed) came from."""
+        if self.comparison_view.previewing:
+            self.comparison_view.clear()
+            self.stack.setCurrentWidget(self.start_view)
+            self._update_navigation()
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self.progress_label.setText(text)
@@ -250,6 +295,7 @@ class MainWindow(
     def _finish(self, outcome: JobOutcome) -> None:
         self.task = None
         self._set_busy(False)
+        previewed = self.comparison_view.previewing
         self.message_bar.show_errors(outcome.error_messages())
         self.documents = outcome.documents
         self._follow_new_versions(outcome.documents)
@@ -257,6 +303,7 @@ class MainWindow(
         self.discrepancy_panel.set_rows(rows, outcome.documents)
         self.discrepancy_panel.set_marks(self.review)
         if outcome.result is None:
+            self._drop_preview()
             self.stack.setCurrentWidget(self.start_view)
             self.start_view.set_note(
                 f"Open one more document to compare with {self.documents[0].name}."
@@ -268,12 +315,15 @@ class MainWindow(
             self.comparison_view.show_result(outcome.result)
             self.comparison_view.set_review_marks(self.review)
             self.stack.setCurrentWidget(self.comparison_view)
+            if not previewed:
+                self.first_screen_at = time.monotonic()
         self._update_navigation()
         self.offer_missing_sources()
 
     def _fail(self, error: BaseException) -> None:
         self.task = None
         self._set_busy(False)
+        self._drop_preview()
         self.message_bar.show_errors([f"The comparison failed: {error}"])
 
     # Presenting -------------------------------------------------------------------------

@@ -3,22 +3,27 @@ unique and moved paragraphs are, and which part is in view. A click jumps there.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from compareapp.core.review import MarkStatus
-from compareapp.core.view_model import ParagraphMark
 from compareapp.ui import styles
 from compareapp.ui.text_view import DocumentTextView
 
+if TYPE_CHECKING:  # the view model loads with the first comparison, not the window
+    from compareapp.core.view_model import ParagraphMark
+
 STRIP_WIDTH = 14
 MARK_COLOURS = {
-    ParagraphMark.UNIQUE: styles.STRIP_UNIQUE,
-    ParagraphMark.MOVED: styles.STRIP_MOVED,
-    ParagraphMark.CHANGED: styles.STRIP_CHANGE,
-    ParagraphMark.FACT: styles.STRIP_SIGNIFICANT,
+    "unique": styles.STRIP_UNIQUE,
+    "moved": styles.STRIP_MOVED,
+    "changed": styles.STRIP_CHANGE,
+    "fact": styles.STRIP_SIGNIFICANT,
 }
+"""The colour of each kind of :class:`ParagraphMark`, by its value."""
 
 
 class OverviewStrip(QWidget):
@@ -38,7 +43,7 @@ class OverviewStrip(QWidget):
 
     def set_marks(self, marks: dict[int, ParagraphMark]) -> None:
         """Mark each paragraph in ``marks`` with the colour of its kind."""
-        self.marks = {index: MARK_COLOURS[mark] for index, mark in marks.items()}
+        self.marks = {index: MARK_COLOURS[mark.value] for index, mark in marks.items()}
         self.update()
 
     def set_review_marks(self, marks: dict[int, MarkStatus]) -> None:

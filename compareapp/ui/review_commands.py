@@ -7,10 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMenu
 
-from compareapp.core.counterpart_spans import counterpart_spans
 from compareapp.core.review import MarkStatus, ReviewMark
 from compareapp.ui import settings
-from compareapp.ui.preferences_dialog import PreferencesDialog
 
 if TYPE_CHECKING:
     from compareapp.ui.main_window import MainWindow
@@ -43,6 +41,8 @@ class ReviewCommands(_Base):
         document, start, end = passage
         spans = {document: (start, end)}
         if with_counterparts:
+            from compareapp.core.counterpart_spans import counterpart_spans  # with the model
+
             spans.update(counterpart_spans(view.model, document, start, end))
         reviewer = settings.reviewer()
         documents = view.result.documents if view.result else []
@@ -108,4 +108,6 @@ class ReviewCommands(_Base):
             self.statusBar().showMessage("Select a mark first", 5000)
 
     def edit_preferences(self) -> None:
+        from compareapp.ui.preferences_dialog import PreferencesDialog  # when first asked
+
         PreferencesDialog(self).exec()

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from compareapp.core.scroll_sync import Anchor, PositionMap, synced_value
-from compareapp.core.view_model import ComparisonViewModel
 from compareapp.ui.text_view import DocumentTextView
+
+if TYPE_CHECKING:
+    from compareapp.core.view_model import ComparisonViewModel
 
 
 class ScrollLinker:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from platformdirs import user_config_dir
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtGui import QGuiApplication
 
 APP_NAME = "compareapp"
@@ -52,10 +52,11 @@ def default_text_size() -> float:
 
 
 def default_page_size() -> str:
-    """Letter where the locale measures in US units, A4 elsewhere."""
-    from compareapp.export.pdf_export import default_page_size as from_locale
-
-    return from_locale()
+    """Letter where the locale measures in US units, A4 elsewhere (as the PDF export's
+    default; not imported from there: the export loads pypdf, which the first window
+    does not need)."""
+    imperial = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    return "Letter" if imperial else "A4"
 
 
 @dataclass

@@ -7,11 +7,14 @@ kind of highlight also differs in underline or weight, so none relies on colour 
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
 
-from compareapp.core.classify import DifferenceClass
 from compareapp.core.review import MarkStatus
+
+if TYPE_CHECKING:
+    from compareapp.core.classify import DifferenceClass
 
 REMOVED = QColor(225, 60, 60, 70)
 ADDED = QColor(40, 170, 70, 70)
@@ -21,6 +24,8 @@ TYPOGRAPHIC = QColor(150, 150, 150, 60)
 UNIQUE_PARAGRAPH = QColor(128, 128, 128, 45)
 SELECTED_PARAGRAPH = QColor(60, 130, 230, 60)
 CURRENT_DIFFERENCE = QColor(255, 190, 0, 170)
+PREVIEW_NOTE = QColor(128, 128, 128)
+"""The preview's last line: how much more text the comparison brings."""
 
 BAND_IDENTICAL = QColor(128, 128, 128, 60)
 BAND_CHANGED = QColor(230, 160, 40, 90)
@@ -48,6 +53,8 @@ MARK_GLYPH = {MarkStatus.VERIFIED: "✓", MarkStatus.DISPUTED: "!"}
 def highlight_format(kind: DifferenceClass, removed: bool) -> QTextCharFormat:
     """Removed text is dash-underlined, added text underlined; numbers, names and
     quotations are also bold with a wavy underline; typographic changes are dotted."""
+    from compareapp.core.classify import DifferenceClass  # loaded with the comparison
+
     text_format = QTextCharFormat()
     if kind is DifferenceClass.TYPOGRAPHIC:
         text_format.setBackground(TYPOGRAPHIC)

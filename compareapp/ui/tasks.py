@@ -1,9 +1,11 @@
 """Run slow work off the UI thread and hear about it on the UI thread.
 
 ``BackgroundTask(work).start(on_done, on_error)`` runs ``work(task)`` on Qt's thread pool;
-``work`` must not touch widgets. It may call ``task.progress(text)`` and should call
-``task.check()`` between steps: after :meth:`cancel` that raises :class:`Cancelled`, and a
-cancelled task never calls back.
+``work`` must not touch widgets. It may call ``task.progress(text)``, and
+``task.preview(value)`` to hand over a first part of its result early (``on_preview``
+gets it on the UI thread, before ``on_done``), and should call ``task.check()`` between
+steps: after :meth:`cancel` that raises :class:`Cancelled`, and a cancelled task never
+calls back.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ class _Signals(QObject):
     done = Signal(object)
     failed = Signal(object)
     progress = Signal(str)
+    preview = Signal(object)
 
 
 class _Relay(QObject):
@@ -44,6 +47,10 @@ class _Relay(QObject):
     def progress(self, text: str) -> None:
         self._call("progress", text)
 
+    @Slot(object)
+    def preview(self, value: object) -> None:
+        self._call("preview", value)
+
     def _call(self, name: str, value: object) -> None:
         callback = self._callbacks.get(name)
         if callback is not None and not self._task.cancelled:
@@ -63,14 +70,18 @@ class BackgroundTask(QRunnable):
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
         on_progress: Callable[[str], None] | None = None,
+        on_preview: Callable[[Any], None] | None = None,
     ) -> None:
         callbacks: dict[str, Callable[[Any], None]] = {"done": on_done, "failed": on_error}
         if on_progress is not None:
             callbacks["progress"] = on_progress
+        if on_preview is not None:
+            callbacks["preview"] = on_preview
         self._relay = _Relay(self, callbacks)
         self.signals.done.connect(self._relay.done)
         self.signals.failed.connect(self._relay.failed)
         self.signals.progress.connect(self._relay.progress)
+        self.signals.preview.connect(self._relay.preview)
         QThreadPool.globalInstance().start(self)
 
     def cancel(self) -> None:
@@ -87,6 +98,12 @@ class BackgroundTask(QRunnable):
     def progress(self, text: str) -> None:
         self.check()
         self.signals.progress.emit(text)
+
+    def preview(self, value: object) -> None:
+        """Hand ``value`` to ``on_preview`` on the UI thread (signals keep their order:
+        it arrives before the result)."""
+        self.check()
+        self.signals.preview.emit(value)
 
     def run(self) -> None:
         try:
