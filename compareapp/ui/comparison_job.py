@@ -133,11 +133,12 @@ def prepare_comparison(
         task.preview(ComparisonPreview(list(documents), starts, base))
     if isinstance(difference_filter, Mapping):
         difference_filter = DifferenceFilter(**difference_filter)
-    comparison = Comparison(documents, base=base)
+    comparison = Comparison(documents, base=base, progress=task.progress)
     model = ComparisonViewModel(comparison, difference_filter)
     for other in comparison.others():
         task.progress(f"Aligning {documents[other].name} with {documents[comparison.base].name}")
         comparison.pair(comparison.base, other)
+    comparison.progress = None  # later pairs are computed on the UI thread, for no task
     for left in range(len(documents) - 1):
         task.check()
         model.bands(left, left + 1)
