@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,17 @@ SEED = ROOT.parent / "shared" / "corpus" / "seed-pair"
 settings.register_profile("ci", max_examples=100, deadline=None, print_blob=True)
 settings.register_profile("long", max_examples=2_000, deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_worker_threads_left_at_exit() -> Iterator[None]:
+    """Wait for Qt's pool threads before the interpreter shuts down: a thread still
+    running Python during finalisation crashes the process after the tests passed."""
+    yield
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(120_000)
 
 
 @pytest.fixture

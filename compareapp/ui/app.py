@@ -8,6 +8,7 @@ import traceback
 from collections.abc import Sequence
 from types import TracebackType
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from compareapp import __version__
@@ -43,7 +44,11 @@ def run_window(paths: Sequence[str], sample: bool = False, new_instance: bool = 
     _report_unexpected_errors()
     window = windows.open_window(paths)
     window.offer_recovery()
-    return application.exec()
+    status = application.exec()
+    # Jobs still running (cancelled by their closing windows) must not run Python code
+    # while the interpreter shuts down.
+    QThreadPool.globalInstance().waitForDone(30_000)
+    return status
 
 
 def _report_unexpected_errors() -> None:

@@ -8,6 +8,7 @@ from os import PathLike
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -34,6 +35,9 @@ def window(qtbot: QtBot) -> Iterator[MainWindow]:
         main_window.show()
     yield main_window
     main_window.cancel()
+    # A cancelled job stops at its next check; let it, so that no worker thread runs
+    # Python while later tests, or the interpreter's shutdown, tear Qt down.
+    QThreadPool.globalInstance().waitForDone(120_000)
 
 
 def wait_for_comparison(qtbot: QtBot, window: MainWindow) -> None:

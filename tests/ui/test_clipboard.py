@@ -6,6 +6,7 @@ treats it as a file (no watching, no reloading, no recent files, no "locate").""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,15 @@ PAGE_PARAGRAPHS = [
 ]
 PAGE_TEXT = "Home News Weather and travel Floodwater forces evacuations in Marrowby …"
 """The plain text a browser puts beside the page's HTML: menus and all."""
+
+
+@pytest.fixture(autouse=True)
+def _empty_clipboard_afterwards() -> Iterator[None]:
+    """Mime data left on the clipboard crashes the process when Qt shuts down (offscreen
+    platform), after every test has passed."""
+    yield
+    QApplication.clipboard().clear()
+    QApplication.processEvents()
 
 
 def copy_to_clipboard(text: str | None = None, html: str | None = None) -> None:
