@@ -8,7 +8,6 @@ all pairs, so the work grows with the length of the documents, not its square.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -17,13 +16,11 @@ from compareapp.core.embeddings import StaticEmbeddings
 from compareapp.core.features import Entries, gram_entries, letters_only, term_entries
 from compareapp.core.sparse_rows import (
     Floats,
+    GroupProducts,
     Ints,
     SparseRows,
     pair_dots,
     ragged_arange,
-    vector_dot,
-    vector_overlap,
-    weighted_counts,
 )
 
 WORD_WEIGHT = 0.6
@@ -85,6 +82,8 @@ class ParagraphSimilarity:
         self.word_norms = (words_a.norms(), words_b.norms())
         self.char_norms = (chars_a.norms(), chars_b.norms())
         self.term_counts = (words_a.lengths(), words_b.lengths())
+        self._word_products = GroupProducts(words_a, words_b)
+        self._char_products = GroupProducts(chars_a, chars_b)
 
     def candidates(self, per_paragraph: int = 8) -> tuple[Ints, Ints]:
         """Pairs sharing informative terms: each paragraph's best few on the other side,
@@ -96,7 +95,7 @@ class ParagraphSimilarity:
         ia, jb, overlap = ia[~weak], jb[~weak], overlap[~weak]
         kept = np.zeros(len(ia), dtype=bool)
         for own, other in ((ia, jb), (jb, ia)):
-            order = np.lexsort((other, -overlap, own))
+            order = _ranked_within(own, other, overlap)
             ranked_own = own[order]
             first = np.searchsorted(ranked_own, ranked_own)
             kept[order[np.arange(len(order)) - first < per_paragraph]] = True
@@ -135,8 +134,7 @@ class ParagraphSimilarity:
         ia = np.repeat(ia_entry, taken)
         jb = row_of_b_entry[partner_entries]
         products = np.repeat(words_a.data[entries], taken) * words_b.data[partner_entries]
-        keys, inverse = np.unique(ia * size_b + jb, return_inverse=True)
-        overlap = weighted_counts(inverse, products, len(keys))
+        keys, overlap = _summed_by_key(ia * size_b + jb, products)
         return keys // size_b, keys % size_b, overlap
 
     def scores(self, ia: Ints, jb: Ints) -> Floats:
@@ -151,23 +149,25 @@ class ParagraphSimilarity:
 
     def score(self, a_group: Sequence[int], b_group: Sequence[int]) -> float:
         """Similarity in [0, 1] of the paragraphs ``a_group`` taken together to ``b_group``."""
-        word = _cosine(self.words[0].group(list(a_group)), self.words[1].group(list(b_group)))
-        char = _cosine(self.chars[0].group(list(a_group)), self.chars[1].group(list(b_group)))
+        word = self._word_products.cosine(a_group, b_group)
+        char = self._char_products.cosine(a_group, b_group)
         lexical = WORD_WEIGHT * word + (1 - WORD_WEIGHT) * char
         if self.meaning is None:
             return min(1.0, lexical)
-        left = self.meaning[0][list(a_group)].sum(axis=0)
-        right = self.meaning[1][list(b_group)].sum(axis=0)
-        norms = float(np.linalg.norm(left) * np.linalg.norm(right)) or 1.0
-        return min(1.0, float(_blend(np.array(lexical), np.array(left @ right / norms))))
+        left = self.meaning[0][a_group[0]] if len(a_group) == 1 else self.meaning[0][a_group].sum(0)
+        right = (
+            self.meaning[1][b_group[0]] if len(b_group) == 1 else self.meaning[1][b_group].sum(0)
+        )
+        norms = float(np.sqrt(left @ left) * np.sqrt(right @ right)) or 1.0
+        meaning = float(left @ right / norms)
+        return min(1.0, (1 - MEANING_WEIGHT) * lexical + MEANING_WEIGHT * meaning)
 
     def containment(self, side: int, part: int, whole: int) -> float:
         """Share of paragraph ``part``'s term weight found in ``whole`` on the other side."""
-        part_vector = self.words[side].row(part)
-        total = float(part_vector[1].sum())
+        total = float(self.words[side].row(part)[1].sum())
         if not total:
             return 0.0
-        return vector_overlap(part_vector, self.words[1 - side].row(whole)) / total
+        return self._word_products.overlap(part, whole, side) / total
 
     def repeats(self, side: int, index: int, others: Sequence[int]) -> bool:
         """Does paragraph ``index`` say word for word what one of ``others`` says?"""
@@ -184,6 +184,24 @@ class ParagraphSimilarity:
         return [self.surfaces[term] for term in shared.tolist()]
 
 
+def _summed_by_key(keys: Ints, values: Floats) -> tuple[Ints, Floats]:
+    """The distinct keys, sorted, and the sum of the values of each (added in input order)."""
+    if not len(keys):
+        return keys, np.zeros(0)
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    first = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    return ordered[first], np.add.reduceat(values[order], first)
+
+
+def _ranked_within(own: Ints, other: Ints, values: Floats) -> Ints:
+    """The order of the pairs by ``own``, then by ``values`` falling, then by ``other``:
+    ``np.lexsort((other, -values, own))`` as three stable sorts, which is faster."""
+    order = np.argsort(other, kind="stable")
+    order = order[np.argsort(-values[order], kind="stable")]
+    return order[np.argsort(own[order], kind="stable")]
+
+
 def _best_by(groups: Ints, values: Floats, size: int) -> Floats:
     """The largest value of each group."""
     best = np.zeros(size)
@@ -193,8 +211,3 @@ def _best_by(groups: Ints, values: Floats, size: int) -> Floats:
 
 def _blend(lexical: Floats, meaning: Floats) -> Floats:
     return np.asarray((1 - MEANING_WEIGHT) * lexical + MEANING_WEIGHT * meaning, np.float64)
-
-
-def _cosine(left: tuple[Ints, Floats], right: tuple[Ints, Floats]) -> float:
-    norms = math.sqrt(float(left[1] @ left[1])) * math.sqrt(float(right[1] @ right[1]))
-    return vector_dot(left, right) / norms if norms else 0.0

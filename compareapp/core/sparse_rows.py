@@ -8,6 +8,8 @@ not a Python loop per shared feature.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,7 +18,7 @@ import numpy.typing as npt
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
 
-SCRATCH_CELLS = 1 << 22
+SCRATCH_CELLS = 1 << 20
 """Size of the dense scratch block that one chunk of rows is spread into for products."""
 
 
@@ -54,10 +56,13 @@ class SparseRows:
         cls, rows: Ints, features: Ints, weights: Floats, count: int, width: int
     ) -> SparseRows:
         """Rows from (row, feature, weight) entries with no (row, feature) repeated."""
-        order = np.lexsort((features, rows))
+        keys = rows * width + features
+        if len(keys) and not bool(np.all(keys[1:] > keys[:-1])):  # not already in order
+            order = np.argsort(keys)
+            features, weights = features[order], weights[order]
         indptr = np.zeros(count + 1, dtype=np.int64)
         np.cumsum(np.bincount(rows, minlength=count), out=indptr[1:])
-        return cls(indptr, features[order].astype(np.int64), weights[order], width)
+        return cls(indptr, features.astype(np.int64), weights, width)
 
     @property
     def count(self) -> int:
@@ -79,22 +84,12 @@ class SparseRows:
         norms[norms == 0] = 1.0
         return norms
 
-    def group(self, rows: list[int]) -> tuple[Ints, Floats]:
-        """The sum of ``rows`` as one sparse vector."""
-        if len(rows) == 1:
-            return self.row(rows[0])
-        parts = [self.row(index) for index in rows]
-        indices = np.concatenate([part[0] for part in parts])
-        weights = np.concatenate([part[1] for part in parts])
-        unique, inverse = np.unique(indices, return_inverse=True)
-        return unique, weighted_counts(inverse, weights, len(unique))
-
 
 def pair_dots(left: SparseRows, right: SparseRows, rows_left: Ints, rows_right: Ints) -> Floats:
     """Dot products of ``left[rows_left[k]]`` with ``right[rows_right[k]]`` for every k.
 
-    The distinct left rows are spread, a chunk at a time, into a dense scratch block just
-    big enough for them; each pair then gathers its right row's entries from the block.
+    The distinct left rows are spread, a chunk at a time, into a dense scratch block (made
+    once, cleaned after each chunk); each pair then gathers its right row's entries from it.
     """
     result = np.zeros(len(rows_left))
     if not len(rows_left):
@@ -102,35 +97,64 @@ def pair_dots(left: SparseRows, right: SparseRows, rows_left: Ints, rows_right: 
     distinct, local = np.unique(rows_left, return_inverse=True)
     order = np.argsort(local, kind="stable")
     sorted_local = local[order]
-    chunk = max(1, SCRATCH_CELLS // max(left.width, 1))
+    chunk = max(1, min(len(distinct), SCRATCH_CELLS // max(left.width, 1)))
+    scratch = np.zeros(chunk * left.width)  # row r of the chunk at [r * width, (r + 1) * width)
     for first in range(0, len(distinct), chunk):
         rows = distinct[first : first + chunk]
         low, high = np.searchsorted(sorted_local, [first, first + len(rows)])
         lengths = left.indptr[rows + 1] - left.indptr[rows]
         entries = ragged_arange(left.indptr[rows], lengths)
-        scratch = np.zeros((len(rows), left.width))
-        scratch[np.repeat(np.arange(len(rows)), lengths), left.indices[entries]] = left.data[
-            entries
-        ]
+        cells = np.repeat(np.arange(len(rows)) * left.width, lengths) + left.indices[entries]
+        scratch[cells] = left.data[entries]
         pairs = order[low:high]
         partners = rows_right[pairs]
         counts = right.indptr[partners + 1] - right.indptr[partners]
         partner_entries = ragged_arange(right.indptr[partners], counts)
         pair_of_entry = np.repeat(np.arange(high - low), counts)
-        products = (
-            scratch[local[pairs][pair_of_entry] - first, right.indices[partner_entries]]
-            * right.data[partner_entries]
-        )
+        row_offsets = np.repeat((local[pairs] - first) * left.width, counts)
+        gathered = scratch.take(row_offsets + right.indices[partner_entries])
+        products = gathered * right.data[partner_entries]
         result[pairs] = weighted_counts(pair_of_entry, products, high - low)
+        scratch[cells] = 0.0  # clean for the next chunk: cheaper than a new block
     return result
 
 
-def vector_dot(left: tuple[Ints, Floats], right: tuple[Ints, Floats]) -> float:
-    _, at_left, at_right = np.intersect1d(left[0], right[0], True, return_indices=True)
-    return float(left[1][at_left] @ right[1][at_right])
+class GroupProducts:
+    """Products of sums of a few rows, through two dense scratch vectors kept zero
+    between calls (faster than merging sorted index arrays for every question)."""
 
+    def __init__(self, left: SparseRows, right: SparseRows) -> None:
+        self.left, self.right = left, right
+        self._dense = (np.zeros(left.width), np.zeros(right.width))
 
-def vector_overlap(part: tuple[Ints, Floats], whole: tuple[Ints, Floats]) -> float:
-    """Sum over shared features of the smaller weight."""
-    _, at_part, at_whole = np.intersect1d(part[0], whole[0], True, return_indices=True)
-    return float(np.minimum(part[1][at_part], whole[1][at_whole]).sum())
+    def cosine(self, rows_left: Sequence[int], rows_right: Sequence[int]) -> float:
+        """Cosine of the sum of ``rows_left`` with the sum of ``rows_right`` (0 if empty)."""
+        parts = ([self.left.row(r) for r in rows_left], [self.right.row(r) for r in rows_right])
+        for dense, rows in zip(self._dense, parts, strict=True):
+            for indices, weights in rows:
+                dense[indices] += weights
+        # For sums S = sum(r) and T: S.T = sum over rows r of T of S.r, and S.S likewise.
+        dot = sum(float(self._dense[0][indices] @ weights) for indices, weights in parts[1])
+        squares = [
+            sum(float(dense[indices] @ weights) for indices, weights in rows)
+            for dense, rows in zip(self._dense, parts, strict=True)
+        ]
+        self._clear(parts)
+        norms = math.sqrt(squares[0]) * math.sqrt(squares[1])
+        return dot / norms if norms else 0.0
+
+    def overlap(self, part: int, whole: int, part_side: int = 0) -> float:
+        """Sum over the features two rows share of the smaller weight; ``part`` is a row
+        of side ``part_side`` (0 left, 1 right), ``whole`` of the other side."""
+        sides = (self.left, self.right)
+        part_row, whole_row = sides[part_side].row(part), sides[1 - part_side].row(whole)
+        dense = self._dense[0]
+        dense[whole_row[0]] = whole_row[1]
+        shared = float(np.minimum(dense[part_row[0]], part_row[1]).sum())
+        dense[whole_row[0]] = 0.0
+        return shared
+
+    def _clear(self, parts: tuple[list[tuple[Ints, Floats]], ...]) -> None:
+        for dense, rows in zip(self._dense, parts, strict=True):
+            for indices, _ in rows:
+                dense[indices] = 0.0
