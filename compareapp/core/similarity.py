@@ -94,10 +94,14 @@ class ParagraphSimilarity:
         )
         ia, jb, overlap = ia[~weak], jb[~weak], overlap[~weak]
         kept = np.zeros(len(ia), dtype=bool)
-        for own, other in ((ia, jb), (jb, ia)):
-            order = _ranked_within(own, other, overlap)
-            ranked_own = own[order]
-            first = np.searchsorted(ranked_own, ranked_own)
+        # Rank by overlap, falling; pairs come sorted by (A, B), so a stable sort breaks
+        # ties by the other side's index whichever side ranks its partners.
+        rank = np.empty(len(ia), dtype=np.int64)
+        rank[np.argsort(-overlap, kind="stable")] = np.arange(len(ia))
+        for own in (ia, jb):
+            order = np.argsort(own * len(ia) + rank)
+            partners = np.bincount(own)
+            first = (np.cumsum(partners) - partners)[own[order]]
             kept[order[np.arange(len(order)) - first < per_paragraph]] = True
         return ia[kept], jb[kept]
 
@@ -192,14 +196,6 @@ def _summed_by_key(keys: Ints, values: Floats) -> tuple[Ints, Floats]:
     ordered = keys[order]
     first = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
     return ordered[first], np.add.reduceat(values[order], first)
-
-
-def _ranked_within(own: Ints, other: Ints, values: Floats) -> Ints:
-    """The order of the pairs by ``own``, then by ``values`` falling, then by ``other``:
-    ``np.lexsort((other, -values, own))`` as three stable sorts, which is faster."""
-    order = np.argsort(other, kind="stable")
-    order = order[np.argsort(-values[order], kind="stable")]
-    return order[np.argsort(own[order], kind="stable")]
 
 
 def _best_by(groups: Ints, values: Floats, size: int) -> Floats:
