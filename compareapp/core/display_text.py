@@ -18,7 +18,7 @@ _LINE_BREAKS = str.maketrans({"\n": " ", "\u2028": " ", "\u2029": " ", "\r": " "
 
 
 def _utf16_length(text: str) -> int:
-    return len(text) + sum(1 for char in text if char > "\uffff")
+    return len(text) if text.isascii() else len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
 from functools import cached_property
@@ -91,10 +92,13 @@ class DifferenceFilter:
     case: bool = True
     spelling: bool = True
 
-    def shows(self, difference: Difference) -> bool:
+    def shows(
+        self, difference: Difference, case_only: Callable[[Difference], bool] | None = None
+    ) -> bool:
+        """Is ``difference`` shown? ``case_only`` may stand in for :func:`is_case_only`."""
         if difference.operation is Operation.TYPOGRAPHIC:
             return self.typographic
-        if is_case_only(difference):
+        if (case_only or is_case_only)(difference):
             return self.case
         return self.spelling or difference.kind is not DifferenceClass.SPELLING
 
@@ -137,6 +141,8 @@ class ComparisonViewModel:
         self._sync_groups: dict[int, list[SyncGroup]] = {}
         self._marks: dict[int, dict[int, ParagraphMark]] = {}
         self._by_paragraph: dict[tuple[int, int], dict[int, list[LinkedPair]]] = {}
+        self._shown: dict[int, tuple[Difference, bool]] = {}
+        self._case_only_texts: dict[tuple[str, str], bool] = {}
 
     @property
     def typographic(self) -> bool:
@@ -175,7 +181,22 @@ class ComparisonViewModel:
         return self.comparison.others() if document == self.base else [self.base]
 
     def shown(self, difference: Difference) -> bool:
-        return self.filter.shows(difference)
+        """Does the filter show ``difference``? Worked out once per difference: the
+        filter normalises both sides' text, and every view of the comparison asks."""
+        known = self._shown.get(id(difference))
+        if known is None:  # the difference is kept with its answer, so its id stays its own
+            shows = self.filter.shows(difference, self._case_only)
+            known = self._shown[id(difference)] = (difference, shows)
+        return known[1]
+
+    def _case_only(self, difference: Difference) -> bool:
+        """:func:`is_case_only`, once per pair of texts (a difference seen from the other
+        document has them swapped)."""
+        a, b = difference.a_text, difference.b_text
+        key = (a, b) if a <= b else (b, a)
+        if key not in self._case_only_texts:
+            self._case_only_texts[key] = is_case_only(difference)
+        return self._case_only_texts[key]
 
     def highlights(self, document: int) -> list[Highlight]:
         """Changed text in ``document``, in document order, without duplicates."""
