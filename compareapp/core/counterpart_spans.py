@@ -9,7 +9,7 @@ paragraphs whole.
 from __future__ import annotations
 
 import bisect
-import itertools
+from operator import attrgetter
 
 from compareapp.core.comparison import LinkedPair
 from compareapp.core.document import Document, Paragraph
@@ -46,8 +46,9 @@ def counterpart_spans(
 def _paragraphs_between(document: Document, start: int, end: int) -> list[Paragraph]:
     """The paragraphs that overlap ``[start, end)``, found by binary search."""
     paragraphs = document.paragraphs
-    first = bisect.bisect_right(paragraphs, start, key=lambda p: p.end)
-    return list(itertools.takewhile(lambda p: p.start < end, paragraphs[first:]))
+    first = bisect.bisect_right(paragraphs, start, key=attrgetter("end"))
+    last = bisect.bisect_left(paragraphs, end, lo=first, key=attrgetter("start"))
+    return list(paragraphs[first:last])
 
 
 def _covers(paragraph: Paragraph, start: int, end: int) -> bool:

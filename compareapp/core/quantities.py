@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from compareapp.core import quantity_units as vocab
+from compareapp.core.quantity_breaks import around
 from compareapp.core.quantity_units import UNITS
 
 
@@ -33,16 +34,18 @@ class Quantity:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text``, in order."""
-    return list(_scan(text))
+    return list(_scan(text, 0, len(text)))
 
 
 def quantity_at(text: str, start: int, end: int) -> Quantity | None:
     """The quantity whose span overlaps [start, end) (e.g. a changed number inside a longer
-    phrase), including the unit words after it; the one overlapping most if several do."""
+    phrase), including the unit words after it; the one overlapping most if several do.
+    Only the lines around the span are read (see :mod:`compareapp.core.quantity_breaks`)."""
+    reach = max(end, start + 1)
     overlaps = [
         (min(end, q.end) - max(start, q.start), q)
-        for q in _scan(text)
-        if q.start < max(end, start + 1) and start < q.end
+        for q in _scan(text, *around(text, start, reach))
+        if q.start < reach and start < q.end
     ]
     return max(overlaps, key=lambda pair: pair[0])[1] if overlaps else None
 
@@ -99,12 +102,13 @@ _RANGE = re.compile(r"\s?[-–—]\s?")
 _MINUS = re.compile(r"(?:(?<![\w.,])[-−]|\bminus\s+)$", re.IGNORECASE)  # temperatures only
 
 
-@lru_cache(maxsize=32)
-def _scan(text: str) -> tuple[Quantity, ...]:
-    found = [q for m in _CALENDAR.finditer(text) if (q := _read_calendar(text, m))]
+@lru_cache(maxsize=64)
+def _scan(text: str, lo: int, hi: int) -> tuple[Quantity, ...]:
+    """The quantities between ``lo`` and ``hi``, each an end of ``text`` or a break."""
+    found = [q for m in _CALENDAR.finditer(text, lo, hi) if (q := _read_calendar(text, m))]
     taken = [(q.start, q.end) for q in found]
     last_end = 0
-    for match in _NUMBER.finditer(text):
+    for match in _NUMBER.finditer(text, lo, hi):
         if match.start() < last_end or any(s < match.end() and match.start() < e for s, e in taken):
             continue
         if quantity := _read_number(text, match):
@@ -195,7 +199,7 @@ def _qualified(text: str, q: Quantity) -> Quantity:
     qualifier = vocab.QUALIFIER_BEFORE.search(text, max(0, q.start - 20), q.start)
     if not qualifier:
         return q
-    words = " ".join(qualifier[1].lower().split())
+    words = " ".join(qualifier[1].casefold().split())
     return replace(q, approximate=True, qualifier=words)
 
 
@@ -217,7 +221,7 @@ def _digits_value(digits: str, scaled: bool) -> tuple[float, float]:
 
 def _words_value(phrase: str) -> float:
     """ "eight thousand" -> 8000, "two dozen" -> 24, "half a million" -> 500000."""
-    words = [word for word in re.findall(r"[a-z]+", phrase.lower()) if word != "and"]
+    words = [word for word in re.findall(r"[a-z]+", phrase.casefold()) if word != "and"]
     share = 0.5 if words[0] == "half" else 1.0
     total = current = 0.0
     for word in words[1:] if share != 1.0 else words:
@@ -235,7 +239,7 @@ def _scale_at(text: str, pos: int, money: bool) -> tuple[float, int]:
     scale = vocab.SCALE_AFTER.match(text, pos)
     if not scale:
         return 1.0, pos
-    word = scale[1].lower()
+    word = scale[1].casefold()
     if word in vocab.MONEY_ABBREVIATIONS and not (
         money or vocab.CURRENCY_AFTER.match(text, scale.end())
     ):
@@ -250,7 +254,7 @@ def _unit_after(text: str, pos: int, start: int) -> tuple[str, int]:
     if percent := vocab.PERCENT_AFTER.match(text, pos):
         return ("pp" if percent[1] else "%"), percent.end()
     if unit := vocab.UNIT_AFTER.match(text, pos):
-        alias = " ".join(unit[1].lower().replace("-", " ").split())
+        alias = " ".join(unit[1].casefold().replace("-", " ").split())
         if alias in vocab.AMBIGUOUS_POUND and not vocab.WEIGHING.search(
             text, max(0, start - 30), start
         ):

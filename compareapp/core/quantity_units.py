@@ -147,7 +147,7 @@ CURRENCY_SHOWN_BEFORE = {"usd": "$", "eur": "€", "gbp": "£", "jpy": "¥"}
 def currency_code(written: str) -> str:
     """ "US$", "euros", "USD" -> "usd", "eur", "usd"."""
     written = " ".join(written.split())
-    return CURRENCY_SYMBOLS.get(written) or CURRENCY_WORDS.get(written.lower(), written.lower())
+    return CURRENCY_SYMBOLS.get(written) or CURRENCY_WORDS.get(written.casefold(), written.lower())
 
 
 SMALL_NUMBERS = {

@@ -3,9 +3,10 @@
 A version of a story may change a quotation's wording ("highly appreciate" / "highly
 value"), its speaker or the outlet it was given to ("told CNN" / "told MSNBC"). This module
 finds quoted passages (straight and curly double quotes; single quotes only when clearly a
-quote), the attribution phrases around them ("Putin said", "said Dr Tomasz Breck", "Gaidai
-told Ukrainian television", "according to Reuters") and indirect speech ("Kyiv says it
-has..."), and compares quotation wording and speakers.
+quote), ties them to the attribution phrases around them ("Putin said", "said Dr Tomasz
+Breck", "Gaidai told Ukrainian television", "according to Reuters"; found by
+:mod:`compareapp.core.attribution_phrases`, as is indirect speech, "Kyiv says it has..."),
+and compares quotation wording and speakers.
 """
 
 from __future__ import annotations
@@ -14,8 +15,16 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
+from compareapp.core.attribution_phrases import (
+    DETERMINERS,
+    PERIOD,
+    REACH,
+    Attribution,
+    find_attributions,
+)
 from compareapp.core.normalize import normalize_text
 from compareapp.core.paragraphs import split_paragraphs
 
@@ -37,22 +46,6 @@ class Quotation:
     audience_end: int
 
 
-@dataclass(frozen=True)
-class Attribution:
-    """A speech verb with its speaker and audience ("Kirby told CNN"); ``start``/``end`` span
-    the whole phrase, "in a statement" and the like included."""
-
-    speaker: str
-    speaker_start: int
-    speaker_end: int
-    verb: str
-    audience: str
-    audience_start: int
-    audience_end: int
-    start: int
-    end: int
-
-
 class _Quote(NamedTuple):
     mark: int  # the opening mark
     start: int  # the quoted words, without surrounding space
@@ -65,12 +58,6 @@ class _Quote(NamedTuple):
 
 _Span = tuple[int, int]
 _Item = TypeVar("_Item", Quotation, Attribution)
-_NO: _Span = (-1, -1)
-_REACH = 300  # how far back a speaker, or the name a pronoun stands for, is looked for
-_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Gov", "Gen", "Sen", "Rep", "St", "Prof", "Jr", "Sr")
-_CALENDAR_WORDS = """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
-    March April May June July August September October November December""".split()
-_CALENDAR = "(?:" + "|".join(_CALENDAR_WORDS) + r")\b"
 
 # Double quotation marks: “„‟« open, ”» close, a straight " opens or closes by context.
 _DOUBLE = re.compile(r'[“”„‟«»"]')
@@ -81,53 +68,6 @@ _SINGLE_OPEN = re.compile(r"(?<![^\s(\[—–:])['‘](?=[^\W\d_])")
 # A single quote closing one: ’ or ' after a non-space, not inside a word ("China’s").
 _SINGLE_CLOSE = re.compile(r"(?<=[^\s'‘’])['’](?![^\W_])")
 _SINGLE_MAX = 200  # a single-quoted passage longer than this is not "clearly a quote"
-# Speech verbs ("according to" names its source after it); not "to say" or passive "was told".
-_VERB = re.compile(
-    r"(?<!\bto )(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )"
-    r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|asked|asks|stated|explained"
-    r"|insisted|replied|tweeted|warned|[Aa]ccording to)\b"
-)
-# A period that ends a sentence: not that of "Mr." or of an initial ("U.S.", "a.m.").
-_PERIOD = "".join(rf"(?<!\b{a})" for a in (*_ABBREVIATIONS, r"\w")) + r"\."
-# Where a subject starts, going back from its verb: sentence ends, colons, semicolons, quote
-# marks (a single one after punctuation: "...,’ said"), brackets, dashes, bullets.
-_CLAUSE_BREAK = re.compile(
-    rf"[!?;:“”„\"()\[\]–—•●▪|\n]|(?<=\s)-(?=\s)|(?<=[,.!?])['’]|{_PERIOD}(?=\s)"
-)
-_COMMA = re.compile(r",(?!\d)")
-# Words before a subject in its clause: "But Gaidai", "and officials", "talks where she".
-_LEAD = re.compile(
-    r"(?:.*\b(?:where|when|while|because|since|although|though|but|that|as|if)\s)?"
-    r"\s*(?:(?:and|so|yet|also|however|meanwhile|then)\b[\s,]*)*",
-    re.IGNORECASE | re.DOTALL,
-)
-# Words between a subject and its verb: "Lavrov later told", "Francis on Thursday said".
-_TRAIL = re.compile(
-    r"(?:\s+(?:also|later|earlier|then|again|once|previously|reportedly|has|have|had|would"
-    rf"|will|could|did|does|(?:on|last|this)\s+{_CALENDAR}|{_CALENDAR}))*\s*$"
-)
-# One word of a name or noun phrase, with the period of a title or initial ("Dr.", "U.S.").
-_WORD = re.compile(
-    r"[^\S\n]*([^\W\d_][\w’'-]*(?:(?:"
-    + "|".join(rf"(?<=\b{a})" for a in (*_ABBREVIATIONS, "[A-Z]"))
-    + r")\.)?)"
-)
-# Words that end a speaker or audience phrase ("said Breck on Tuesday", "told Xi at").
-_STOP = frozenset(
-    """on in at during after before when while who which whose that adding as told said says
-    to from because since and but or with about over amid than if""".split()
-) | frozenset(word.lower() for word in _CALENDAR_WORDS)
-_AUDIENCE_STOP = _STOP | frozenset("they he she it we i there this these those".split())
-_DETERMINERS = frozenset("the a an his her their its our".split())
-_OBJECTS = frozenset("him her them me us you".split())
-# After a verb: "in a statement", "in an online post", "in an interview with CNN".
-_TAIL = re.compile(
-    r"\s+(?:in|on|during)\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|post"
-    r"|interview|update|message|email|briefing|video|address|conference|tweet|broadcast)\b"
-    r"(\s+(?:with|to)\b)?"
-)
-# After a verb, its medium or hearer: "wrote on Twitter" (not "on Thursday"), "said to Xi".
-_VIA = re.compile(rf"\s+(?:on\s+(?!{_CALENDAR})(?=[A-Z])|to\s+(?!(?:be|have)\b))")
 _PRONOUNS = frozenset("he she they it we i you".split())
 _PARTICLES = frozenset("von van der den de da di du la le al el bin ibn".split())
 _TITLES = frozenset(
@@ -138,7 +78,7 @@ _TITLES = frozenset(
     ambassador commissioner sheikh emir sir dame lord lady saint st leader owner lawyer
     official engineer deputy""".split()
 )
-_NOT_NAMES = _TITLES | _PRONOUNS | _DETERMINERS
+_NOT_NAMES = _TITLES | _PRONOUNS | DETERMINERS
 # Capitalised words (name particles allowed): a name a pronoun may refer back to.
 _NAME_RUN = re.compile(
     r"\b(?!(?:The|A|An|In|At|On|By|For|But|And|As|From|With|This|That|It|He|She|We|They)\b)"
@@ -148,15 +88,45 @@ _NAME_RUN = re.compile(
 # Between a quotation and its attribution, even across a sentence end: "“...,” Putin said",
 # "Sallow said. “But every family...".
 _GAP = re.compile(r"[^\S\n]*[.,:;]?[^\S\n]*")
-_SENTENCE_END = re.compile(rf"(?:[!?]|{_PERIOD})[”\"’']?\s")
+_SENTENCE_END = re.compile(rf"(?:[!?]|{PERIOD})[”\"’']?\s")
 
 
 def find_quotations(text: str) -> list[Quotation]:
     """Quoted passages of ``text`` in order, each with its speaker and audience."""
-    paragraphs = split_paragraphs(text)
-    text, original = _unwrap(text, paragraphs), text
+    return list(_read(text).quotations)
+
+
+def attributions(text: str) -> list[Attribution]:
+    """Attribution phrases outside quotation marks, of direct and indirect speech alike."""
+    return list(_read(text).attributions)
+
+
+class _Reading(NamedTuple):
+    quotations: tuple[Quotation, ...]
+    attributions: tuple[Attribution, ...]
+
+
+@lru_cache(maxsize=256)
+def _read(original: str) -> _Reading:
+    """The quotations and attribution phrases of ``original``, kept for the texts last read
+    (the discrepancy table asks about a paragraph once per difference in it)."""
+    paragraphs = split_paragraphs(original)
+    text = _unwrap(original, paragraphs)
     quotes = _quote_spans(text, paragraphs)
-    attrs = _attributions(text, quotes)
+    attrs = find_attributions(text, [(q.start, q.end) for q in quotes])
+    quotations = _quotations(original, text, paragraphs, quotes, attrs)
+    return _Reading(tuple(quotations), tuple(_as_written(original, a) for a in attrs))
+
+
+def _quotations(
+    original: str,
+    text: str,
+    paragraphs: list[_Span],
+    quotes: list[_Quote],
+    attrs: list[Attribution],
+) -> list[Quotation]:
+    """The quotations of ``quotes`` (found in ``text``, ``original`` unwrapped) with their
+    speakers and audiences, as written in ``original``."""
     starts = [start for start, _ in paragraphs]
     used: list[Attribution | None] = []
     result: list[Quotation] = []
@@ -178,13 +148,6 @@ def find_quotations(text: str) -> list[Quotation]:
         if not q.closed and not result[i].speaker and nxt.para == q.para + 1 and nxt.leads:
             result[i] = replace(result[i + 1], start=q.start, end=q.end, text=result[i].text)
     return [_as_written(original, quotation) for quotation in result]
-
-
-def attributions(text: str) -> list[Attribution]:
-    """Attribution phrases outside quotation marks, of direct and indirect speech alike."""
-    paragraphs = split_paragraphs(text)
-    flat = _unwrap(text, paragraphs)
-    return [_as_written(text, a) for a in _attributions(flat, _quote_spans(flat, paragraphs))]
 
 
 def same_words(a: str, b: str) -> bool:
@@ -277,73 +240,6 @@ def _add(quotes: list[_Quote], text: str, mark: int, close: _Span, para: _Span) 
         quotes.append(_Quote(mark, start, end, close[1], para[0], closed, mark == para[1]))
 
 
-def _attributions(text: str, quotes: list[_Quote]) -> list[Attribution]:
-    found = []
-    for verb in _VERB.finditer(text):
-        if not any(q.start <= verb.start() < q.end for q in quotes):
-            found.append(_attribution(text, verb))
-    return [a for a in found if a.speaker or a.audience]
-
-
-def _attribution(text: str, verb: re.Match[str]) -> Attribution:
-    word, end = verb.group(), verb.end()
-    who = None if word.lower().startswith("acc") else _subject_before(text, verb.start())
-    if who is None:  # "“...,” said Dr Tomasz Breck", "according to Reuters"
-        who = _NO if word in ("told", "tells") else _phrase(text, end, _STOP, 8, False)
-    to, via = _NO, _VIA.match(text, end)
-    if word in ("told", "tells") or via is not None:
-        to = _phrase(text, via.end() if via else end, _AUDIENCE_STOP, 4, True)
-    if (tail := _TAIL.match(text, max(end, to[1]))) is not None:
-        end = tail.end()
-        if tail.group(1) and to == _NO:  # "in an interview with CNN"
-            to = _phrase(text, end, _AUDIENCE_STOP, 4, True)
-    start = min(p for p in (who[0], verb.start()) if p >= 0)
-    speaker, audience = text[who[0] : who[1]], text[to[0] : to[1]]
-    end = max(end, to[1], who[1])
-    return Attribution(speaker, *who, word, audience, *to, start, end)
-
-
-def _subject_before(text: str, verb: int) -> _Span | None:
-    """The subject of the clause ending at ``verb``: the part after the last comma, or the
-    one before an apposition ("Gaidai, governor of ..., said"); ``None`` when nothing
-    precedes the verb in its clause (the subject then follows it)."""
-    lo = max(0, verb - _REACH)
-    for brk in _CLAUSE_BREAK.finditer(text, lo, verb):
-        lo = brk.end()
-    if not text[lo:verb].strip():
-        return None
-    cuts = [c.start() for c in _COMMA.finditer(text, lo, verb)]
-    pieces = list(zip([lo] + [c + 1 for c in cuts], [*cuts, verb], strict=True))
-    if len(pieces) >= 2 and not text[pieces[-1][0] : verb].strip():
-        pieces = pieces[: max(1, len(pieces) - 2)]  # drop the blank and the apposition
-    s, e = pieces[-1]
-    if text[s:e].strip().lower() in ("who", "which") and len(pieces) >= 2:
-        s, e = pieces[-2]  # "Kirby, who told CNN"
-    lead, trail = _LEAD.match(text, s, e), _TRAIL.search(text, s, e)
-    s, e = lead.end() if lead else s, trail.start() if trail else e
-    return (s, e) if s < e and len(text[s:e].split()) <= 10 else _NO
-
-
-def _phrase(text: str, pos: int, stop: frozenset[str], limit: int, audience: bool) -> _Span:
-    """A short noun phrase starting at ``pos``: "Dr Tomasz Breck", "the Gazette"; an audience
-    ends at a second determiner or a capital after a common noun ("told reporters Kyiv...")."""
-    start = end = -1
-    common = False
-    for _ in range(limit):
-        match = _WORD.match(text, pos)
-        word = match.group(1) if match else ""
-        key = word.lower()
-        if not match or key in stop or (start >= 0 and audience and key in _DETERMINERS):
-            break
-        if audience and common and word[0].isupper():
-            break
-        start, end, pos = match.start(1) if start < 0 else start, match.end(), match.end()
-        common = word[0].islower() and key not in _DETERMINERS
-        if audience and key in _OBJECTS:
-            break
-    return start, end
-
-
 def _after(text: str, q: _Quote, attrs: list[Attribution]) -> Attribution | None:
     """The attribution right after a quotation that does not end its sentence."""
     if not q.closed or text[q.end - 1] == ".":
@@ -356,7 +252,7 @@ def _before(text: str, q: _Quote, attrs: list[Attribution]) -> Attribution | Non
     """The attribution before a quotation in its sentence, or just before that sentence."""
     a = max((a for a in attrs if a.end <= q.mark), key=lambda a: a.end, default=None)
     gap = "\n" if a is None else text[a.end : q.mark]
-    if "\n" in gap or len(gap) > _REACH:
+    if "\n" in gap or len(gap) > REACH:
         return None
     return a if _GAP.fullmatch(gap) or not _SENTENCE_END.search(gap) else None
 
@@ -378,7 +274,7 @@ def _resolve(
     paragraph, else a name there, else the nearest earlier speaker (itself resolved when it
     is the same pronoun)."""
     para_start = starts[max(0, bisect_right(starts, pos) - 1)] if starts else 0
-    earlier = [a for a in attrs if a.end <= pos and pos - a.end <= _REACH]
+    earlier = [a for a in attrs if a.end <= pos and pos - a.end <= REACH]
     here = [a for a in earlier if a.start >= min(para_start, pos) and _is_named(a.speaker)]
     names = [m for m in _NAME_RUN.finditer(text, min(para_start, pos), pos) if " " in m[0]]
     if here:

@@ -499,3 +499,12 @@ def test_seed_pair_area(seed_paths: list[Path]) -> None:
     assert "more than 8,000 km²" in unmatched(first, second)
     assert "3,000 sq mi" not in unmatched(first, second)
     assert "3 weeks" not in unmatched(first, second)
+
+
+def test_old_letter_forms_that_match_a_unit_are_read_not_a_crash() -> None:
+    """The patterns ignore case, so the long s of old typesetting matches "s"; looking the
+    words up must fold it the same way (it raised KeyError, failing the comparison)."""
+    (quantity,) = find_quantities("It covers 8,000 ſq. km of land")
+    assert (quantity.value, quantity.unit) == (8000.0, "km2")
+    (words,) = find_quantities("ſix thouſand ſquare kilometres")
+    assert (words.value, words.unit) == (6000.0, "km2")
