@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -33,12 +34,21 @@ def icon_path(size: int | None = None) -> Traversable:
 
 
 def app_icon() -> QIcon:
-    """The window icon with every rendered size (needs a QGuiApplication)."""
-    from PySide6.QtGui import QIcon, QImage, QPixmap
+    """The window icon with every rendered size (needs a QGuiApplication). A size in a
+    file is read when first asked for (a platform that takes its icon from the desktop file
+    or the bundle never asks); one in an archive is read now."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
 
     icon = QIcon()
     for size in ICON_SIZES:
-        image = QImage.fromData(icon_path(size).read_bytes(), "PNG")
+        path = icon_path(size)
+        if isinstance(path, Path):
+            icon.addFile(str(path), QSize(size, size))
+            continue
+        from PySide6.QtGui import QImage, QPixmap
+
+        image = QImage.fromData(path.read_bytes(), "PNG")
         if not image.isNull():
             icon.addPixmap(QPixmap.fromImage(image))
     return icon

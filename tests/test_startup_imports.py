@@ -34,6 +34,15 @@ LATER = (
     "compareapp.core.pasted",
 )
 """compareapp's own modules that the first job (or the first export) loads."""
+PANES = (
+    "compareapp.ui.document_pane",
+    "compareapp.ui.text_view",
+    "compareapp.ui.overview_strip",
+    "compareapp.ui.link_map",
+    "compareapp.ui.scroll_linker",
+)
+"""What the comparison's panes are made of: the window starts on its start view and loads
+them once its first frame is painted."""
 CHILD_TIMEOUT_S = 60
 
 
@@ -63,6 +72,7 @@ def test_importing_the_window_loads_no_comparison_reader_or_export_library():
     assert "compareapp.ui.main_window" in modules, "the check sees what the import loads"
     assert matching(modules, HEAVY) == []
     assert matching(modules, LATER) == []
+    assert matching(modules, PANES) == []
 
 
 def test_the_command_up_to_the_window_loads_none_of_them_either():

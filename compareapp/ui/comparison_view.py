@@ -4,6 +4,10 @@ It shows a :class:`ComparisonResult` (documents, the core's view model and the p
 text documents), answers clicks on paragraphs and bands by selecting the link, and moves
 between differences. While the result is computed it can show a
 :class:`ComparisonPreview`: the start of each document's text, nothing more.
+
+The panes' modules (text views, overview strips, link maps, scroll linking) load with the
+first preview or result, or once the window's first frame is painted
+(:func:`load_pane_modules`): the window starts on its start view, which needs none of them.
 """
 
 from __future__ import annotations
@@ -13,21 +17,28 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
 from compareapp.core.mark_placement import marks_in, paragraph_statuses
 from compareapp.core.review import MarkStatus, ReviewMark
-from compareapp.ui.document_pane import DocumentPane
-from compareapp.ui.link_map import LinkMap
-from compareapp.ui.mark_gutter import ShownMark
-from compareapp.ui.scroll_linker import ScrollLinker
 
 if TYPE_CHECKING:  # the comparison's modules load with the first comparison, not the window
+    from PySide6.QtGui import QTextDocument
+
     from compareapp.core.discrepancies import Discrepancy
     from compareapp.core.display_text import DisplayText
     from compareapp.core.document import Document
     from compareapp.core.view_model import ComparisonViewModel, Stop
+    from compareapp.ui.document_pane import DocumentPane
+    from compareapp.ui.link_map import LinkMap
+    from compareapp.ui.scroll_linker import ScrollLinker
+
+
+def load_pane_modules() -> None:
+    """Import what the panes are made of (the first preview or result does it anyway)."""
+    import compareapp.ui.document_pane
+    import compareapp.ui.link_map
+    import compareapp.ui.scroll_linker  # noqa: F401
 
 
 @dataclass
@@ -105,6 +116,8 @@ class ComparisonView(QWidget):
         """Replace whatever is shown with the start of the documents' text, read-only: no
         links, no marks, no navigation, and the panes' buttons disabled (the documents are
         not the window's yet), until :meth:`show_result` replaces it."""
+        from compareapp.ui.document_pane import DocumentPane  # see load_pane_modules
+
         self.clear()
         self.previewing = True
         for index, document in enumerate(preview.documents):
@@ -121,6 +134,9 @@ class ComparisonView(QWidget):
 
     def show_result(self, result: ComparisonResult) -> None:
         """Replace whatever is shown (a preview too) with ``result``."""
+        from compareapp.ui.link_map import LinkMap  # see load_pane_modules
+        from compareapp.ui.scroll_linker import ScrollLinker
+
         self.clear()
         self.result = result
         model = result.model
@@ -154,6 +170,8 @@ class ComparisonView(QWidget):
             pane.view.set_text_document(text)
 
     def _make_pane(self, index: int, document: Document) -> DocumentPane:
+        from compareapp.ui.document_pane import DocumentPane  # see load_pane_modules
+
         model = self.model
         pane = DocumentPane(document)
         pane.set_base(index == model.base)
@@ -245,6 +263,8 @@ class ComparisonView(QWidget):
         self._review_marks = list(marks)
         if self.result is None:
             return
+        from compareapp.ui.mark_gutter import ShownMark  # loaded: there is a result
+
         by_paragraph: list[dict[int, MarkStatus]] = []
         for index, document in enumerate(self.result.documents):
             display, placed = self.model_displays[index], marks_in(document, self._review_marks)

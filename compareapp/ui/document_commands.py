@@ -58,8 +58,8 @@ class DocumentCommands(_Base):
         """Add the files at ``paths`` to the comparison; a session file opens as a session."""
         sessions = [path for path in paths if str(path).endswith(SESSION_SUFFIX)]
         files = [path for path in paths if path not in sessions]
-        if remember and files:
-            settings.remember_files(list(files))
+        if remember and files:  # written to disk once the first frame is on screen
+            self.after_first_paint(lambda: settings.remember_files(list(files)))
         if sessions:
             self.open_session_file(sessions[0])
         elif files:

@@ -6,8 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from compareapp.ui import settings
@@ -57,6 +55,9 @@ class ExportCommands(_Base):
         return task
 
     def _exported(self, result: ExportResult) -> None:
+        from PySide6.QtCore import QUrl  # not with the window: only an export needs them
+        from PySide6.QtGui import QDesktopServices
+
         self.export_task = None
         self._set_busy(False)
         self.offer_bar.offer(

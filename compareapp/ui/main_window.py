@@ -13,16 +13,20 @@ back to the start view.
 
 This module imports what the first window needs and no more: the comparison's modules
 (numpy, the readers, the discrepancy finder) load in the first job, and the PDF export
-when it is first used.
+when it is first used. A job asked for before a shown window's first paint (the files on
+the command line) starts once that paint is done: its thread would otherwise hold the
+interpreter lock, importing and reading, while the UI thread builds the first frame. So
+does other work the first frame does not show (:meth:`MainWindow.after_first_paint`).
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -41,7 +45,7 @@ from compareapp.ui.actions import build_actions
 from compareapp.ui.apply_preferences import apply_preferences, difference_settings
 from compareapp.ui.autosave import Autosave
 from compareapp.ui.comparison_job import prepare_comparison
-from compareapp.ui.comparison_view import ComparisonView
+from compareapp.ui.comparison_view import ComparisonView, load_pane_modules
 from compareapp.ui.discrepancy_commands import DiscrepancyCommands
 from compareapp.ui.discrepancy_panel import DiscrepancyPanel
 from compareapp.ui.document_commands import DocumentCommands
@@ -69,6 +73,43 @@ COMPARISON_ACTIONS = (
     "export_pdf", "mark_verified", "mark_disputed", "reload",
 )  # fmt: skip
 """Actions that need a comparison on screen."""
+FIRST_PAINT_WAIT_MS = 500
+"""The longest work waits for its window's first paint (a window shown minimized, or on
+another desktop, may be painted only much later)."""
+
+
+class FirstPaintWait(QObject):
+    """Watches a window (its own events only, not its children's) until its first paint;
+    work handed to :meth:`defer` before then runs, in order, once that paint pass is over,
+    or after ``FIRST_PAINT_WAIT_MS`` if the paint does not come. The panes' modules load
+    then too, before a first comparison needs them."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.painted = False
+        self._pending: list[Callable[[], None]] = []
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._painted)  # after the whole paint pass
+        return False
+
+    def defer(self, work: Callable[[], None]) -> None:
+        """Run ``work`` after the first paint."""
+        self._pending.append(work)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._run_pending)
+
+    def _painted(self) -> None:
+        self.painted = True
+        load_pane_modules()
+        self._run_pending()
+
+    def _run_pending(self) -> None:
+        pending, self._pending = self._pending, []
+        for work in pending:
+            work()
 
 
 class MainWindow(
@@ -106,6 +147,7 @@ class MainWindow(
         self.autosave = Autosave(self.unsaved_snapshot, lambda: self.session_path, self)
         self.source_watcher = SourceWatcher(self)
         self.source_watcher.changed.connect(self._sources_changed_on_disk)
+        self.first_paint = FirstPaintWait(self)
 
         self.start_view = StartView()
         self.comparison_view = ComparisonView()
@@ -254,12 +296,28 @@ class MainWindow(
         )
         self.task = task
         self._set_busy(True, "Preparing the comparison…")
-        task.start(
-            self._finish,
-            self._fail,
-            lambda text: self.progress_label.setText(text),
-            self._show_preview,
-        )
+
+        def start() -> None:
+            # The UI thread loads the panes' modules (and so creates the Python types of
+            # the Qt classes the job's text documents use) before the job's thread can.
+            load_pane_modules()
+            if not task.cancelled:  # not replaced by another job while it waited
+                task.start(
+                    self._finish,
+                    self._fail,
+                    lambda text: self.progress_label.setText(text),
+                    self._show_preview,
+                )
+
+        self.after_first_paint(start)
+
+    def after_first_paint(self, work: Callable[[], None]) -> None:
+        """Run ``work`` now or, while this shown window waits for its first paint, once
+        that paint is done (see the module's doc)."""
+        if self.isVisible() and not self.first_paint.painted:
+            self.first_paint.defer(work)
+        else:
+            work()
 
     def cancel(self, quietly: bool = False) -> None:
         if self.task is not None:

@@ -9,11 +9,13 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QFont, QTextCharFormat
+from PySide6.QtGui import QColor
 
 from compareapp.core.review import MarkStatus
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QTextCharFormat
+
     from compareapp.core.classify import DifferenceClass
 
 REMOVED = QColor(225, 60, 60, 70)
@@ -53,6 +55,8 @@ MARK_GLYPH = {MarkStatus.VERIFIED: "✓", MarkStatus.DISPUTED: "!"}
 def highlight_format(kind: DifferenceClass, removed: bool) -> QTextCharFormat:
     """Removed text is dash-underlined, added text underlined; numbers, names and
     quotations are also bold with a wavy underline; typographic changes are dotted."""
+    from PySide6.QtGui import QFont, QTextCharFormat  # not on the start view
+
     from compareapp.core.classify import DifferenceClass  # loaded with the comparison
 
     text_format = QTextCharFormat()

@@ -1,0 +1,77 @@
+"""The first frame comes first: a job asked for before a shown window's first paint (the
+files on the command line) starts once that paint is done, so that its thread does not
+hold the interpreter while the window is built and painted; a window that is not painted
+soon, or not shown, starts it anyway."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from compareapp.cli import sample_paths
+from compareapp.ui import tasks
+from compareapp.ui.main_window import FIRST_PAINT_WAIT_MS, MainWindow
+from tests.ui.conftest import wait_for_comparison
+
+
+@pytest.fixture
+def unshown_window(qtbot: QtBot) -> Iterator[MainWindow]:
+    window = MainWindow()
+    window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    yield window
+    window.cancel()
+    QThreadPool.globalInstance().waitForDone(120_000)
+
+
+def test_files_opened_before_the_first_paint_are_compared_after_it(
+    qtbot: QtBot, unshown_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = unshown_window
+    starts: list[bool] = []  # for each job started: whether the window was painted then
+    original = tasks.BackgroundTask.start
+
+    def start(task: tasks.BackgroundTask, *arguments: Any) -> None:
+        starts.append(window.first_paint.painted)
+        original(task, *arguments)
+
+    monkeypatch.setattr(tasks.BackgroundTask, "start", start)
+    window.show()
+    window.open_paths(sample_paths())
+
+    assert starts == [], "the job waits for the first paint"
+    assert window.task is not None
+    assert window.progress_bar.isVisibleTo(window), "the first frame shows the job's progress"
+    wait_for_comparison(qtbot, window)
+    assert starts == [True]
+
+
+def test_a_window_that_is_not_painted_starts_its_job_anyway(
+    qtbot: QtBot, unshown_window: MainWindow
+) -> None:
+    window = unshown_window
+    window.removeEventFilter(window.first_paint)  # as if the paint never came
+    window.show()
+    window.open_paths(sample_paths())
+    qtbot.wait(FIRST_PAINT_WAIT_MS // 2)
+    assert window.comparison_view.panes == [], "the job waits for the paint a while"
+
+    wait_for_comparison(qtbot, window)  # then starts without it
+    assert not window.first_paint.painted
+
+
+def test_a_hidden_window_starts_its_job_at_once(
+    unshown_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = unshown_window
+    started: list[object] = []
+    monkeypatch.setattr(tasks.BackgroundTask, "start", lambda task, *a: started.append(task))
+    window.open_paths(sample_paths())
+
+    assert started == [window.task]
