@@ -13,7 +13,7 @@ passage (its counterpart), or "not in this source".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from compareapp.core.classify import DifferenceClass
@@ -61,10 +61,13 @@ class Discrepancy:
         return f"{self.kind.value}:{places}"
 
 
-def find_discrepancies(model: ComparisonViewModel) -> list[Discrepancy]:
-    """Every row of the table, most important first."""
+def find_discrepancies(
+    model: ComparisonViewModel, check: Callable[[], None] | None = None
+) -> list[Discrepancy]:
+    """Every row of the table, most important first. ``check`` is called between linked
+    passages; it may raise to stop the work (the window's Cancel)."""
     rows: dict[tuple[FactKind, int, int, int], Discrepancy] = {}
-    for row in _changed_facts(model):
+    for row in _changed_facts(model, check or _go_on):
         document, _offset = row.position
         version = row.versions[document]
         assert version is not None
@@ -127,11 +130,16 @@ def _with_counterparts(model: ComparisonViewModel, row: Discrepancy) -> Discrepa
     return Discrepancy(row.kind, tuple(versions), row.position)
 
 
-def _changed_facts(model: ComparisonViewModel) -> Iterator[Discrepancy]:
+def _go_on() -> None:
+    """A ``check`` that never stops the work."""
+
+
+def _changed_facts(model: ComparisonViewModel, check: Callable[[], None]) -> Iterator[Discrepancy]:
     base = model.base
     documents = model.comparison.documents
     for other in model.comparison.others():
         for pair in model.pairs(base, other):
+            check()
             quotes_done: set[tuple[int, int]] = set()
             for difference in pair.differences:
                 fact = _fact(documents[base], documents[other], difference, quotes_done)

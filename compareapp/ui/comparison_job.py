@@ -1,5 +1,6 @@
 """The slow part of opening a comparison, run off the UI thread: read the files, align
-and diff them, and prepare each pane's formatted text.
+and diff them, and prepare each pane's formatted text; then, in a second job while the
+comparison is already on screen, list its discrepancies.
 
 Once the files are read, and before the slow part, the job can hand the window a preview:
 the start of each document's text, plain, so that the panes show something to read while
@@ -20,9 +21,10 @@ from compareapp.core.document import Document
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from compareapp.core.discrepancies import Discrepancy
     from compareapp.core.loading import LoadError
     from compareapp.core.pasted import PasteError
-    from compareapp.core.view_model import DifferenceFilter
+    from compareapp.core.view_model import ComparisonViewModel, DifferenceFilter
     from compareapp.ui.comparison_view import ComparisonResult
     from compareapp.ui.tasks import BackgroundTask
 
@@ -87,7 +89,6 @@ def prepare_comparison(
     to ``task.preview`` as soon as they are read."""
     # Imported here, in the job's thread: the window starts without them.
     from compareapp.core.comparison import Comparison
-    from compareapp.core.discrepancies import find_discrepancies
     from compareapp.core.display_text import DisplayText
     from compareapp.core.loading import LoadError, load_document
     from compareapp.core.pasted import PasteError, document_from_clipboard
@@ -155,7 +156,15 @@ def prepare_comparison(
         if index != model.base:
             model.sync_groups(index)
     model.counts()
-    task.progress("Listing the facts that differ")
-    discrepancies = find_discrepancies(model)
-    result = ComparisonResult(model, displays, text_documents, discrepancies)
-    return JobOutcome(documents, errors, result)
+    return JobOutcome(documents, errors, ComparisonResult(model, displays, text_documents))
+
+
+def list_discrepancies(model: ComparisonViewModel, task: BackgroundTask) -> list[Discrepancy]:
+    """The discrepancy table of a comparison already on screen: a second job, since for a
+    book it takes seconds. It reads the comparison through a view model of its own, so the
+    window's may be used meanwhile."""
+    from compareapp.core.discrepancies import find_discrepancies
+    from compareapp.core.view_model import ComparisonViewModel
+
+    own = ComparisonViewModel(model.comparison, model.filter)
+    return find_discrepancies(own, task.check)

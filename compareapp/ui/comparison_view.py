@@ -13,7 +13,7 @@ first preview or result, or once the window's first frame is painted
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, Signal
@@ -25,7 +25,6 @@ from compareapp.core.review import MarkStatus, ReviewMark
 if TYPE_CHECKING:  # the comparison's modules load with the first comparison, not the window
     from PySide6.QtGui import QTextDocument
 
-    from compareapp.core.discrepancies import Discrepancy
     from compareapp.core.display_text import DisplayText
     from compareapp.core.document import Document
     from compareapp.core.view_model import ComparisonViewModel, Stop
@@ -48,7 +47,6 @@ class ComparisonResult:
     model: ComparisonViewModel
     displays: list[DisplayText]
     text_documents: list[QTextDocument]
-    discrepancies: list[Discrepancy] = field(default_factory=list)
 
     @property
     def documents(self) -> list[Document]:

@@ -1,5 +1,6 @@
-"""The window's side of the discrepancy table: fill it when a comparison is shown, show a
-row's fact in every pane, and turn a row's verdict into review marks on each source."""
+"""The window's side of the discrepancy table: fill it once a comparison is shown (a job
+of its own, which for a book takes seconds: the panes are usable meanwhile), show a row's
+fact in every pane, and turn a row's verdict into review marks on each source."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ from typing import TYPE_CHECKING
 
 from compareapp.core.review import MarkStatus, ReviewMark
 from compareapp.ui import settings
+from compareapp.ui.comparison_job import list_discrepancies
+from compareapp.ui.tasks import BackgroundTask, Cancelled
 
 if TYPE_CHECKING:
     from compareapp.core.discrepancies import Discrepancy
+    from compareapp.ui.comparison_view import ComparisonResult
     from compareapp.ui.main_window import MainWindow
 
     _Base = MainWindow
@@ -18,6 +22,32 @@ else:
 
 
 class DiscrepancyCommands(_Base):
+    discrepancy_task: BackgroundTask | None = None
+
+    def list_discrepancies(self, result: ComparisonResult) -> None:
+        """Fill the table with the facts that differ in ``result``, now on screen."""
+        self.stop_listing_discrepancies()
+        self.discrepancy_panel.set_pending(result.documents)
+        task = BackgroundTask(lambda task: list_discrepancies(result.model, task))
+        self.discrepancy_task = task
+
+        def listed(rows: list[Discrepancy]) -> None:
+            self.discrepancy_task = None
+            if self.comparison_view.result is result:
+                self.discrepancy_panel.set_rows(rows, result.documents)
+
+        def failed(error: BaseException) -> None:
+            self.discrepancy_task = None
+            if self.comparison_view.result is result and not isinstance(error, Cancelled):
+                self.discrepancy_panel.show_state(f"The facts could not be listed: {error}")
+
+        task.start(listed, failed)
+
+    def stop_listing_discrepancies(self) -> None:
+        if self.discrepancy_task is not None:
+            self.discrepancy_task.cancel()
+            self.discrepancy_task = None
+
     def show_discrepancy(self, row: Discrepancy) -> None:
         spans = {
             document: (version.start, version.end)

@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the discrepancy finder loads with the first comparison, not
 
 ALL = ""
 NOT_HERE = "— not in this source —"
+LISTING = "Listing the facts…"
 
 
 class DiscrepancyPanel(QDockWidget):
@@ -45,6 +46,8 @@ class DiscrepancyPanel(QDockWidget):
         self.rows: list[Discrepancy] = []
         self.documents: list[Document] = []
         self.marks: list[ReviewMark] = []
+        self.state = ""
+        """Said instead of the count while there are no rows to count (``LISTING``)."""
         self.kind_filter = QComboBox()
         self.kind_filter.addItem("All kinds", ALL)
         for kind in FactKind:
@@ -75,11 +78,21 @@ class DiscrepancyPanel(QDockWidget):
         self.refresh()
 
     def set_rows(self, rows: list[Discrepancy], documents: list[Document]) -> None:
-        self.rows, self.documents = rows, documents
+        self.rows, self.documents, self.state = rows, documents, ""
         self.list.setHeaderLabels(["Kind", *(d.name for d in documents), "Review"])
         self.list.setColumnWidth(0, 95)
         for column in range(1, len(documents) + 1):
             self.list.setColumnWidth(column, 170)
+        self.refresh()
+
+    def set_pending(self, documents: list[Document]) -> None:
+        """No rows yet: the comparison is on screen and its facts are being listed."""
+        self.set_rows([], documents)
+        self.show_state(LISTING)
+
+    def show_state(self, text: str) -> None:
+        """Say ``text`` instead of counting rows (listing, or why there are none)."""
+        self.state = text
         self.refresh()
 
     def set_marks(self, marks: Iterable[ReviewMark]) -> None:
@@ -100,8 +113,11 @@ class DiscrepancyPanel(QDockWidget):
             item.setSelected(row.key in selected)
         total = len(self.rows)
         self.count_label.setText(
-            f"{len(shown)} of {total} facts" if len(shown) != total else f"{total} facts"
+            self.state
+            or (f"{len(shown)} of {total} facts" if len(shown) != total else f"{total} facts")
         )
+        for button in (self.verify_button, self.dispute_button):
+            button.setEnabled(not self.state)
 
     def _cells(self, row: Discrepancy) -> list[str]:
         return [" ".join(v.text.split()) if v else NOT_HERE for v in row.versions]

@@ -357,10 +357,10 @@ class MainWindow(
         self.message_bar.show_errors(outcome.error_messages())
         self.documents = outcome.documents
         self._follow_new_versions(outcome.documents)
-        rows = outcome.result.discrepancies if outcome.result else []
-        self.discrepancy_panel.set_rows(rows, outcome.documents)
         self.discrepancy_panel.set_marks(self.review)
         if outcome.result is None:
+            self.stop_listing_discrepancies()
+            self.discrepancy_panel.set_rows([], outcome.documents)
             self._drop_preview()
             self.stack.setCurrentWidget(self.start_view)
             self.start_view.set_note(
@@ -375,6 +375,7 @@ class MainWindow(
             self.stack.setCurrentWidget(self.comparison_view)
             if not previewed:
                 self.first_screen_at = time.monotonic()
+            self.list_discrepancies(outcome.result)
         self._update_navigation()
         self.offer_missing_sources()
 
@@ -447,5 +448,6 @@ class MainWindow(
             return
         self.autosave.discard()
         self.cancel()
+        self.stop_listing_discrepancies()
         windows.unregister(self)
         super().closeEvent(event)

@@ -41,12 +41,13 @@ def window(qtbot: QtBot) -> Iterator[MainWindow]:
 
 
 def wait_for_comparison(qtbot: QtBot, window: MainWindow) -> None:
-    """Wait until the job is done, the comparison is shown and every pane knows where its
-    paragraphs are."""
+    """Wait until the job is done, the comparison is shown, its discrepancies are listed
+    and every pane knows where its paragraphs are."""
     qtbot.waitUntil(
         lambda: window.task is None and window.stack.currentWidget() is window.comparison_view,
         timeout=JOB_TIMEOUT_MS,
     )
+    qtbot.waitUntil(lambda: window.discrepancy_task is None, timeout=JOB_TIMEOUT_MS)
     qtbot.waitUntil(
         lambda: all(
             0 < len(pane.view.paragraph_extents()) == pane.view.document().blockCount()

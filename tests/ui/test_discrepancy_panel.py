@@ -98,3 +98,53 @@ def test_the_pdf_summary_has_the_discrepancies_with_their_status(
     assert "Discrepancies (" in text
     section = text[text.index("Discrepancies (") :]
     assert "1,200" in section and "1,400" in section and "verified" in section
+
+
+def test_the_comparison_is_shown_while_its_facts_are_listed(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Listing the facts of a book takes seconds: the panes come first, the table says it
+    is listing (its buttons off), and the rows follow."""
+    import threading
+
+    from compareapp.core import discrepancies
+
+    release = threading.Event()
+    real = discrepancies.find_discrepancies
+
+    def held(*arguments: object) -> object:
+        release.wait(30)
+        return real(*arguments)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(discrepancies, "find_discrepancies", held)
+    window.open_paths([str(path) for path in sample_paths()])
+    qtbot.waitUntil(lambda: window.comparison_view.result is not None, timeout=60_000)
+
+    panel = window.discrepancy_panel
+    assert window.stack.currentWidget() is window.comparison_view
+    assert len(window.comparison_view.panes) == 2
+    assert panel.count_label.text() == "Listing the facts…"
+    assert panel.list.topLevelItemCount() == 0
+    assert not panel.verify_button.isEnabled()
+
+    release.set()
+    qtbot.waitUntil(lambda: window.discrepancy_task is None, timeout=60_000)
+    assert panel.list.topLevelItemCount() > 0
+    assert panel.count_label.text() == f"{panel.list.topLevelItemCount()} facts"
+    assert panel.verify_button.isEnabled()
+
+
+def test_facts_that_cannot_be_listed_leave_the_comparison_on_screen(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(*_arguments: object) -> object:
+        raise RuntimeError("no facts today")
+
+    monkeypatch.setattr("compareapp.core.discrepancies.find_discrepancies", fail)
+    open_and_wait(qtbot, window, sample_paths())
+
+    assert window.stack.currentWidget() is window.comparison_view
+    assert window.discrepancy_panel.count_label.text() == (
+        "The facts could not be listed: no facts today"
+    )
+    assert window.message_bar.text() == ""

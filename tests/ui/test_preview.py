@@ -5,7 +5,10 @@ comparison replaces it when it is ready. A comparison already on screen stays in
 from __future__ import annotations
 
 import random
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,6 +18,7 @@ from compareapp.core.display_text import DisplayText
 from compareapp.core.loading import load_document
 from compareapp.core.review import MarkStatus, ReviewMark
 from compareapp.core.session import Session, SessionSource, save_session
+from compareapp.ui import document_builder
 from compareapp.ui.document_builder import PREVIEW_CHARACTERS, build_preview_document
 from compareapp.ui.main_window import MainWindow
 from tests.ui.conftest import JOB_TIMEOUT_MS, open_and_wait, wait_for_comparison
@@ -53,6 +57,22 @@ def long_pair(tmp_path: Path) -> list[Path]:
     return paths
 
 
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """Hold a comparison job before it lays out its panes' text until the event is set
+    (so a test sees the preview however fast the machine aligns); set at the end."""
+    release = threading.Event()
+    real = document_builder.build_text_document
+
+    def build_when_released(*arguments: Any) -> Any:
+        release.wait(30)
+        return real(*arguments)
+
+    monkeypatch.setattr(document_builder, "build_text_document", build_when_released)
+    yield release
+    release.set()
+
+
 def first_paragraph(path: Path) -> str:
     return path.read_text(encoding="utf-8").split("\n\n", 1)[0]
 
@@ -73,7 +93,7 @@ def wait_for_preview(qtbot: QtBot, window: MainWindow, paths: list[Path]) -> Non
 
 
 def test_the_texts_show_while_the_comparison_is_computed(
-    qtbot: QtBot, window: MainWindow, long_pair: list[Path]
+    qtbot: QtBot, window: MainWindow, long_pair: list[Path], held: threading.Event
 ):
     view = window.comparison_view
     window.open_paths([str(path) for path in long_pair])
@@ -90,6 +110,7 @@ def test_the_texts_show_while_the_comparison_is_computed(
     assert not window.actions_by_name["next_difference"].isEnabled()
     assert window.first_screen_at is not None
 
+    held.set()
     wait_for_comparison(qtbot, window)
 
     assert view.result is not None
@@ -100,7 +121,7 @@ def test_the_texts_show_while_the_comparison_is_computed(
 
 
 def test_the_preview_holds_the_start_of_a_long_text_and_says_what_comes(
-    qtbot: QtBot, window: MainWindow, long_pair: list[Path]
+    qtbot: QtBot, window: MainWindow, long_pair: list[Path], held: threading.Event
 ):
     """A few screens of each document, laid out in a moment; the rest comes with the
     comparison, as the preview's last line says."""
@@ -116,7 +137,7 @@ def test_the_preview_holds_the_start_of_a_long_text_and_says_what_comes(
 
 
 def test_cancelling_during_the_preview_goes_back_to_the_start_view(
-    qtbot: QtBot, window: MainWindow, long_pair: list[Path]
+    qtbot: QtBot, window: MainWindow, long_pair: list[Path], held: threading.Event
 ):
     window.open_paths([str(path) for path in long_pair])
     wait_for_preview(qtbot, window, long_pair)
@@ -138,28 +159,38 @@ def test_cancelling_during_the_preview_goes_back_to_the_start_view(
 def test_a_comparison_that_fails_after_the_preview_goes_back_to_the_start_view(
     qtbot: QtBot, window: MainWindow, long_pair: list[Path], monkeypatch: pytest.MonkeyPatch
 ):
-    def fail(_model: object) -> list[object]:
-        raise RuntimeError("no facts today")
+    previewed = threading.Event()
 
-    monkeypatch.setattr("compareapp.core.discrepancies.find_discrepancies", fail)
+    def fail(*_arguments: object) -> object:
+        previewed.wait(30)
+        raise RuntimeError("no panes today")
+
+    monkeypatch.setattr("compareapp.ui.document_builder.build_text_document", fail)
     window.open_paths([str(path) for path in long_pair])
     wait_for_preview(qtbot, window, long_pair)
+    previewed.set()
 
     qtbot.waitUntil(lambda: window.task is None, timeout=JOB_TIMEOUT_MS)
 
-    assert window.message_bar.text() == "The comparison failed: no facts today"
+    assert window.message_bar.text() == "The comparison failed: no panes today"
     assert window.stack.currentWidget() is window.start_view
     assert window.comparison_view.panes == []
     assert not window.progress_bar.isVisible()
 
 
 def test_a_comparison_on_screen_stays_while_a_new_one_is_computed(
-    qtbot: QtBot, window: MainWindow, seed_paths: list[Path], long_pair: list[Path]
+    qtbot: QtBot,
+    window: MainWindow,
+    seed_paths: list[Path],
+    long_pair: list[Path],
+    held: threading.Event,
 ):
     """Only an empty window shows a preview: adding documents to a comparison keeps the
     comparison in view (and usable) until the new one is ready."""
+    held.set()
     open_and_wait(qtbot, window, seed_paths)
     shown = window.comparison_view.result
+    held.clear()
 
     window.open_paths([str(long_pair[0])])
     qtbot.wait(1000)  # long enough for a preview to arrive
@@ -168,6 +199,7 @@ def test_a_comparison_on_screen_stays_while_a_new_one_is_computed(
     assert window.comparison_view.result is shown
     assert not window.comparison_view.previewing
     assert len(window.comparison_view.panes) == 2
+    held.set()
     window.cancel()
 
 
