@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the discrepancy finder loads with the first comparison, not
 ALL = ""
 NOT_HERE = "— not in this source —"
 LISTING = "Listing the facts…"
+NO_COMPARISON = "No comparison yet"
 
 
 class DiscrepancyPanel(QDockWidget):
@@ -57,6 +58,7 @@ class DiscrepancyPanel(QDockWidget):
         self.list.setAlternatingRowColors(True)
         self.list.setWordWrap(True)
         self.list.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
+        self.list.setHeaderLabels(["Kind", "Review"])
         self.count_label = QLabel()
         self.verify_button = QPushButton("✓ Mark Verified")
         self.dispute_button = QPushButton("! Mark Disputed")
@@ -71,6 +73,7 @@ class DiscrepancyPanel(QDockWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         self.setWidget(body)
+        self.state = NO_COMPARISON
         self.kind_filter.currentIndexChanged.connect(self.refresh)
         self.list.itemClicked.connect(lambda item: self.row_activated.emit(self._row_of(item)))
         self.verify_button.clicked.connect(lambda: self._mark(MarkStatus.VERIFIED))

@@ -47,7 +47,7 @@ from compareapp.ui.autosave import Autosave
 from compareapp.ui.comparison_job import prepare_comparison
 from compareapp.ui.comparison_view import ComparisonView, load_pane_modules
 from compareapp.ui.discrepancy_commands import DiscrepancyCommands
-from compareapp.ui.discrepancy_panel import DiscrepancyPanel
+from compareapp.ui.discrepancy_panel import NO_COMPARISON, DiscrepancyPanel
 from compareapp.ui.document_commands import DocumentCommands
 from compareapp.ui.export_commands import ExportCommands
 from compareapp.ui.file_drops import AcceptsFileDrops
@@ -361,6 +361,7 @@ class MainWindow(
         if outcome.result is None:
             self.stop_listing_discrepancies()
             self.discrepancy_panel.set_rows([], outcome.documents)
+            self.discrepancy_panel.show_state(NO_COMPARISON)
             self._drop_preview()
             self.stack.setCurrentWidget(self.start_view)
             self.start_view.set_note(

@@ -23,9 +23,9 @@ class StartView(QWidget):
         )
         hint = QLabel(
             "A wire report and a rewrite, two outlets' takes, a draft and the published "
-            "piece: plain text files are aligned paragraph by paragraph and every changed "
-            "word, number, name and quotation is highlighted. Or copy a story and paste it "
-            f"here with {paste_key}."
+            "piece: text, web pages, Word, PDF and Markdown files are aligned paragraph by "
+            "paragraph and every changed word, number, name and quotation is highlighted. "
+            f"Or copy a story and paste it here with {paste_key}."
         )
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -44,7 +44,9 @@ class StartView(QWidget):
         for widget in (title, hint, self.note, self.open_button, self.sample_button):
             inner.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         inner.addStretch(1)
-        hint.setMaximumWidth(560)
+        # A centred word-wrapped label is given its one-line height: ask for the wrapped one.
+        hint.setFixedWidth(560)
+        hint.setMinimumHeight(hint.heightForWidth(560))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 60, 60, 60)
         layout.addWidget(target)
