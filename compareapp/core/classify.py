@@ -9,7 +9,6 @@ spellings or letter case is a *spelling* change; one inside quotation marks is a
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from enum import Enum
 from functools import lru_cache
@@ -51,17 +50,17 @@ def classify_change(
     in_quotation: bool,
 ) -> DifferenceClass:
     """The class of the change from ``tokens_a`` (in ``text_a``) to ``tokens_b``."""
-    if _changes_number(tokens_a, tokens_b):
+    kinds = [token.kind for token in (*tokens_a, *tokens_b)]
+    if TokenKind.NUMBER in kinds or (_has_number_word(tokens_a) and _has_number_word(tokens_b)):
         return DifferenceClass.NUMBER
-    if all(token.kind is TokenKind.PUNCT for token in (*tokens_a, *tokens_b)):
+    if kinds.count(TokenKind.PUNCT) == len(kinds):
         return DifferenceClass.WORDING
     if _only_spelling(tokens_a, tokens_b):
         return DifferenceClass.SPELLING
     if in_quotation:
         return DifferenceClass.QUOTATION
-    names_a, names_b = _names(tokens_a, text_a), _names(tokens_b, text_b)
     short_edit = min(len(tokens_a), len(tokens_b)) > 0 or max(len(tokens_a), len(tokens_b)) <= 4
-    if names_a != names_b and short_edit:
+    if short_edit and _names(tokens_a, text_a) != _names(tokens_b, text_b):
         return DifferenceClass.NAME
     return DifferenceClass.WORDING
 
@@ -84,32 +83,31 @@ def quotation_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[i
     return inside
 
 
-def _changes_number(tokens_a: Sequence[Token], tokens_b: Sequence[Token]) -> bool:
-    """Digits on either side, or number words on both ("two" -> "three", not "two men" ->
+def _has_number_word(tokens: Sequence[Token]) -> bool:
+    """Whether a number word is among ``tokens``: a change is a number change when it has
+    digits on either side, or number words on both ("two" -> "three", not "two men" ->
     "Putin and Xi")."""
-    digits = any(t.kind is TokenKind.NUMBER for t in (*tokens_a, *tokens_b))
-    words_a = any(t.key.lower() in NUMBER_WORDS for t in tokens_a)
-    words_b = any(t.key.lower() in NUMBER_WORDS for t in tokens_b)
-    return digits or (words_a and words_b)
+    return not NUMBER_WORDS.isdisjoint([token.key.lower() for token in tokens])
 
 
 def _only_spelling(tokens_a: Sequence[Token], tokens_b: Sequence[Token]) -> bool:
     if len(tokens_a) != len(tokens_b) or not tokens_a:
         return False
-    return all(
-        spelling_key(x.key) == spelling_key(y.key) for x, y in zip(tokens_a, tokens_b, strict=True)
-    )
+    for x, y in zip(tokens_a, tokens_b, strict=True):
+        if spelling_key(x.key) != spelling_key(y.key):
+            return False
+    return True
 
 
-def _names(tokens: Sequence[Token], text: str) -> Counter[str]:
-    """The proper names among ``tokens``, possessives and demonym "-n" folded ("Russia's",
-    "Russian" -> "russia")."""
-    names: Counter[str] = Counter()
+def _names(tokens: Sequence[Token], text: str) -> list[str]:
+    """The proper names among ``tokens``, sorted, possessives and demonym "-n" folded
+    ("Russia's", "Russian" -> "russia")."""
+    names = []
     for token in tokens:
-        if _is_name(token, text):
+        if token.key[0].isupper() and _is_name(token, text):
             form = _POSSESSIVE.sub("", token.key.lower())
-            names[form[:-1] if form.endswith("n") and len(form) > 5 else form] += 1
-    return names
+            names.append(form[:-1] if form.endswith("n") and len(form) > 5 else form)
+    return sorted(names)
 
 
 def _is_name(token: Token, text: str) -> bool:
@@ -131,4 +129,6 @@ def _capitalised_mid_sentence(text: str) -> frozenset[str]:
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
-_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,] )([A-Z][\w’'-]*)")
+_MID_SENTENCE_CAPITAL = re.compile(r"[A-Z](?<=[\w,] [A-Z])[\w’'-]*")
+"""A capitalised word after a word (or comma) and a space; looking behind from the capital
+rather than ahead of it lets the search skip to capitals."""

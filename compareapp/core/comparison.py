@@ -12,9 +12,10 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from compareapp.core.document import Document
-from compareapp.core.inline_diff import Difference, Passage, diff_passages
+from compareapp.core.document import Document, Paragraph
+from compareapp.core.inline_diff import Difference, Passage, diff_passages, tokenize_span
 from compareapp.core.links import AlignParams, Link, PairAlignment
+from compareapp.core.normalize import Token
 
 Progress = Callable[[str], None]
 PROGRESS_EVERY = 1_000
@@ -135,29 +136,41 @@ def link_groups(links: Sequence[Link]) -> list[list[Link]]:
 
 
 def _diff_group(doc_a: Document, doc_b: Document, group: list[Link]) -> list[LinkedPair]:
+    paragraphs_a = sorted({link.a for link in group})
+    paragraphs_b = sorted({link.b for link in group})
+    differences = _best_group_diff(doc_a, doc_b, paragraphs_a, paragraphs_b)
+    if len(group) == 1:  # most groups: the one link owns every difference
+        return [LinkedPair(group[0], tuple(differences))]
     owned: dict[tuple[int, int], list[Difference]] = {(link.a, link.b): [] for link in group}
-    for difference in _best_group_diff(doc_a, doc_b, group):
-        owned[_owner(doc_a, doc_b, group, difference)].append(difference)
+    keys = list(owned)
+    candidates_a = [doc_a.paragraphs[i] for i in paragraphs_a]
+    candidates_b = [doc_b.paragraphs[j] for j in paragraphs_b]
+    for difference in differences:
+        para_a = _paragraph_index(doc_a, candidates_a, difference.a_start, difference.a_end)
+        para_b = _paragraph_index(doc_b, candidates_b, difference.b_start, difference.b_end)
+        owned[_owner(keys, difference, para_a, para_b)].append(difference)
     return [LinkedPair(link, tuple(owned[(link.a, link.b)])) for link in group]
 
 
-def _best_group_diff(doc_a: Document, doc_b: Document, group: list[Link]) -> list[Difference]:
-    """Diff the group's paragraphs as two passages. A paragraph split into parts that a
-    rewrite put in another order reads best in that order, so for small groups every order
-    of the parts is tried and the one with the least changed text wins."""
-    orders_a = _orders(sorted({link.a for link in group}))
-    orders_b = _orders(sorted({link.b for link in group}))
-    best: list[Difference] | None = None
-    best_cost = 0
-    for order_a, order_b in itertools.product(orders_a, orders_b):
-        passage_a = Passage(doc_a.text, [_span(doc_a, i) for i in order_a])
-        passage_b = Passage(doc_b.text, [_span(doc_b, j) for j in order_b])
-        differences = diff_passages(passage_a, passage_b)
-        cost = sum(d.a_end - d.a_start + d.b_end - d.b_start for d in differences)
-        if best is None or cost < best_cost:
-            best, best_cost = differences, cost
-    assert best is not None
-    return best
+def _best_group_diff(
+    doc_a: Document, doc_b: Document, paragraphs_a: list[int], paragraphs_b: list[int]
+) -> list[Difference]:
+    """Diff a group's paragraphs (sorted) as two passages. A paragraph split into parts
+    that a rewrite put in another order reads best in that order, so for small groups every
+    order of the parts is tried and the one with the least changed text wins."""
+    if _texts(doc_a, paragraphs_a) == _texts(doc_b, paragraphs_b):
+        return []  # unchanged paragraphs: no differences, in their own order
+    tokens_a = {i: tokenize_span(doc_a.text, *_span(doc_a, i)) for i in paragraphs_a}
+    tokens_b = {j: tokenize_span(doc_b.text, *_span(doc_b, j)) for j in paragraphs_b}
+    candidates = (
+        diff_passages(_passage(doc_a, order_a, tokens_a), _passage(doc_b, order_b, tokens_b))
+        for order_a, order_b in itertools.product(_orders(paragraphs_a), _orders(paragraphs_b))
+    )
+    return min(candidates, key=_changed_length)  # the first of the least changed
+
+
+def _changed_length(differences: list[Difference]) -> int:
+    return sum(d.a_end - d.a_start + d.b_end - d.b_start for d in differences)
 
 
 def _orders(paragraphs: list[int]) -> list[tuple[int, ...]]:
@@ -171,13 +184,20 @@ def _span(document: Document, index: int) -> tuple[int, int]:
     return paragraph.start, paragraph.end
 
 
+def _texts(document: Document, paragraphs: list[int]) -> list[str]:
+    return [document.paragraphs[i].text for i in paragraphs]
+
+
+def _passage(document: Document, order: tuple[int, ...], tokens: dict[int, list[Token]]) -> Passage:
+    """The paragraphs ``order`` of ``document`` as one passage, with their tokens."""
+    return Passage(document.text, [_span(document, i) for i in order], [tokens[i] for i in order])
+
+
 def _owner(
-    doc_a: Document, doc_b: Document, group: list[Link], difference: Difference
+    keys: list[tuple[int, int]], difference: Difference, para_a: int, para_b: int
 ) -> tuple[int, int]:
-    """The link a difference belongs to: the one joining the paragraphs it touches."""
-    para_a = _paragraph_index(doc_a, difference.a_start, difference.a_end)
-    para_b = _paragraph_index(doc_b, difference.b_start, difference.b_end)
-    keys = [(link.a, link.b) for link in group]
+    """The link (as ``keys``, the group's ``(a, b)``) a difference belongs to: the one
+    joining the paragraphs it touches, ``para_a`` and ``para_b``."""
     if (para_a, para_b) in keys:
         return para_a, para_b
     for key in keys:
@@ -186,6 +206,14 @@ def _owner(
     return keys[0]
 
 
-def _paragraph_index(document: Document, start: int, end: int) -> int:
-    paragraph = document.paragraph_at(start) or document.paragraph_at(max(0, end - 1))
-    return paragraph.index if paragraph else -1
+def _paragraph_index(document: Document, candidates: list[Paragraph], start: int, end: int) -> int:
+    """The paragraph that ``[start, end)`` starts in (or failing that, ends in), looked for
+    first among ``candidates``, the group's paragraphs, where it nearly always is."""
+    for offset in (start, max(0, end - 1)):
+        for paragraph in candidates:
+            if paragraph.start <= offset < paragraph.end:
+                return paragraph.index
+        found = document.paragraph_at(offset)
+        if found:
+            return found.index
+    return -1

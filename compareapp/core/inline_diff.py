@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from diff_match_patch import diff_match_patch
@@ -58,25 +58,40 @@ class Passage:
 
     text: str
     spans: Sequence[tuple[int, int]]
+    span_tokens: Sequence[list[Token]] | None = field(default=None, compare=False, repr=False)
+    """The tokens of each span (``tokenize_span(text, start, end)``), when the caller already
+    has them: a group diffed in several orders tokenizes its paragraphs once."""
 
     def tokens(self) -> list[Token]:
-        return [
-            token for start, end in self.spans for token in tokenize(self.text[start:end], start)
-        ]
+        return [token for tokens in self.tokens_by_span() for token in tokens]
+
+    def tokens_by_span(self) -> Sequence[list[Token]]:
+        if self.span_tokens is not None:
+            return self.span_tokens
+        return [tokenize_span(self.text, start, end) for start, end in self.spans]
+
+
+def tokenize_span(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of ``text[start:end]``, with offsets into ``text``."""
+    return tokenize(text[start:end], start)
 
 
 def diff_passages(a: Passage, b: Passage) -> list[Difference]:
     """The differences between passage ``a`` and passage ``b``, in document order."""
-    tokens_a, tokens_b = a.tokens(), b.tokens()
+    by_span_a, by_span_b = a.tokens_by_span(), b.tokens_by_span()
+    tokens_a = list(itertools.chain.from_iterable(by_span_a))
+    tokens_b = list(itertools.chain.from_iterable(by_span_b))
     opcodes = _token_opcodes([t.key for t in tokens_a], [t.key for t in tokens_b])
     quotes_a, quotes_b = quotation_spans(a.text, a.spans), quotation_spans(b.text, b.spans)
+    paragraphs_a = _paragraph_labels(a.spans, by_span_a)
+    paragraphs_b = _paragraph_labels(b.spans, by_span_b)
     differences = []
     for tag, a0, a1, b0, b1 in opcodes:
         if tag == "equal":
             differences += _typographic(tokens_a[a0:a1], tokens_b[b0:b1])
             continue
-        runs_a = _by_paragraph(tokens_a, a0, a1, a.spans)
-        runs_b = _by_paragraph(tokens_b, b0, b1, b.spans)
+        runs_a = _by_paragraph(paragraphs_a, a0, a1)
+        runs_b = _by_paragraph(paragraphs_b, b0, b1)
         for run_a, run_b in itertools.zip_longest(runs_a, runs_b):
             x0, x1 = run_a or (a1, a1)
             y0, y1 = run_b or (b1, b1)
@@ -105,25 +120,33 @@ def _operation(slice_a: list[Token], slice_b: list[Token]) -> Operation:
     return Operation.DELETE if slice_a else Operation.INSERT
 
 
-def _by_paragraph(
-    tokens: list[Token], first: int, last: int, spans: Sequence[tuple[int, int]]
-) -> list[tuple[int, int]]:
+def _paragraph_labels(
+    spans: Sequence[tuple[int, int]], by_span: Sequence[list[Token]]
+) -> list[int]:
+    """For each token, which paragraph it is in: how many spans start at or before it."""
+    starts = sorted(start for start, _ in spans)
+    labels: list[int] = []
+    for (start, end), tokens in zip(spans, by_span, strict=True):
+        label = bisect.bisect_right(starts, start)
+        if label == bisect.bisect_left(starts, end):  # no other span starts inside this one
+            labels += [label] * len(tokens)
+        else:
+            labels += [bisect.bisect_right(starts, token.start) for token in tokens]
+    return labels
+
+
+def _by_paragraph(labels: list[int], first: int, last: int) -> list[tuple[int, int]]:
     """Split the token range ``[first, last)`` where it crosses from one paragraph to the
     next, so that no difference spans two paragraphs."""
-    starts = sorted(start for start, _ in spans)
     runs = []
     start = first
     for k in range(first + 1, last):
-        if _span_of(tokens[k].start, starts) != _span_of(tokens[k - 1].start, starts):
+        if labels[k] != labels[k - 1]:
             runs.append((start, k))
             start = k
     if start < last:
         runs.append((start, last))
     return runs
-
-
-def _span_of(offset: int, starts: list[int]) -> int:
-    return bisect.bisect_right(starts, offset)
 
 
 def _range(slice_: list[Token], tokens: list[Token], index: int) -> tuple[int, int]:

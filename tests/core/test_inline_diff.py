@@ -7,7 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compareapp.core.classify import DifferenceClass
-from compareapp.core.inline_diff import Difference, Operation, Passage, diff_passages
+from compareapp.core.inline_diff import (
+    Difference,
+    Operation,
+    Passage,
+    diff_passages,
+    tokenize_span,
+)
 
 
 def _diff(a: str, b: str) -> list[Difference]:
@@ -161,3 +167,18 @@ def test_huge_passages_are_diffed_by_sentences_and_stay_exact() -> None:
     a, b = " ".join(sentences), " ".join(changed)
     changes = _changes(a, b)
     assert changes == [("topic 2", "something else entirely", "number")]
+
+
+def test_a_passage_given_its_tokens_diffs_as_one_that_tokenizes_itself() -> None:
+    """A group tried in several orders tokenizes its paragraphs once and hands the tokens
+    to each passage; the differences must not depend on it."""
+    text_a = "The dam held 8,000 tonnes.\n\nOfficials said “no one” was hurt."
+    text_b = "Officials said “nobody” was hurt.\n\nThe dam held 9,000 tonnes!"
+    spans_a = [(0, 26), (28, len(text_a))]
+    spans_b = [(35, len(text_b)), (0, 33)]
+    given = Passage(text_a, spans_a, [tokenize_span(text_a, *span) for span in spans_a])
+    alone = Passage(text_a, spans_a)
+
+    expected = diff_passages(alone, Passage(text_b, spans_b))
+    assert diff_passages(given, Passage(text_b, spans_b)) == expected
+    assert {d.b_text for d in expected} >= {"9,000", "nobody"}
