@@ -8,29 +8,27 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from compareapp.core.fact_kind import FactKind
 from compareapp.core.review import MarkStatus, ReviewMark
-from compareapp.ui import styles
+from compareapp.ui.discrepancy_table import ALL, DiscrepancyTable
 
 if TYPE_CHECKING:  # the discrepancy finder loads with the first comparison, not the window
     from compareapp.core.discrepancies import Discrepancy
     from compareapp.core.document import Document
 
-ALL = ""
-NOT_HERE = "— not in this source —"
 LISTING = "Listing the facts…"
 NO_COMPARISON = "No comparison yet"
 
@@ -44,21 +42,20 @@ class DiscrepancyPanel(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Discrepancies", parent)
         self.setObjectName("discrepancy_panel")
-        self.rows: list[Discrepancy] = []
-        self.documents: list[Document] = []
-        self.marks: list[ReviewMark] = []
-        self.state = ""
+        self.table = DiscrepancyTable()
+        self.state = NO_COMPARISON
         """Said instead of the count while there are no rows to count (``LISTING``)."""
         self.kind_filter = QComboBox()
         self.kind_filter.addItem("All kinds", ALL)
         for kind in FactKind:
             self.kind_filter.addItem(kind.value.capitalize(), kind.value)
-        self.list = QTreeWidget()
+        self.list = QTreeView()
+        self.list.setModel(self.table)
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
-        self.list.setWordWrap(True)
-        self.list.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
-        self.list.setHeaderLabels(["Kind", "Review"])
+        self.list.setUniformRowHeights(True)  # rows are one line: the view need not measure
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.count_label = QLabel()
         self.verify_button = QPushButton("✓ Mark Verified")
         self.dispute_button = QPushButton("! Mark Disputed")
@@ -73,16 +70,21 @@ class DiscrepancyPanel(QDockWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         self.setWidget(body)
-        self.state = NO_COMPARISON
-        self.kind_filter.currentIndexChanged.connect(self.refresh)
-        self.list.itemClicked.connect(lambda item: self.row_activated.emit(self._row_of(item)))
+        self.kind_filter.currentIndexChanged.connect(self._filter)
+        self.list.clicked.connect(
+            lambda index: self.row_activated.emit(self.table.row(index.row()))
+        )
         self.verify_button.clicked.connect(lambda: self._mark(MarkStatus.VERIFIED))
         self.dispute_button.clicked.connect(lambda: self._mark(MarkStatus.DISPUTED))
         self.refresh()
 
+    @property
+    def rows(self) -> list[Discrepancy]:
+        return self.table.rows
+
     def set_rows(self, rows: list[Discrepancy], documents: list[Document]) -> None:
-        self.rows, self.documents, self.state = rows, documents, ""
-        self.list.setHeaderLabels(["Kind", *(d.name for d in documents), "Review"])
+        self.state = ""
+        self.table.set_rows(rows, documents)
         self.list.setColumnWidth(0, 95)
         for column in range(1, len(documents) + 1):
             self.list.setColumnWidth(column, 170)
@@ -99,47 +101,38 @@ class DiscrepancyPanel(QDockWidget):
         self.refresh()
 
     def set_marks(self, marks: Iterable[ReviewMark]) -> None:
-        self.marks = list(marks)
-        self.refresh()
+        self.table.set_marks(list(marks))
 
     def refresh(self) -> None:
-        chosen = self.kind_filter.currentData()
-        selected = {self._row_of(item).key for item in self.list.selectedItems()}
-        self.list.clear()
-        shown = [row for row in self.rows if chosen in (ALL, row.kind.value)]
-        for row in shown:
-            item = QTreeWidgetItem([row.kind.value, *self._cells(row), self._review(row)])
-            item.setData(0, Qt.ItemDataRole.UserRole, row)
-            for column, version in enumerate(row.versions, 1):
-                item.setToolTip(column, version.context if version else NOT_HERE)
-            self.list.addTopLevelItem(item)
-            item.setSelected(row.key in selected)
-        total = len(self.rows)
+        """The count (or the state) and the buttons, after the rows or the filter changed."""
+        shown, total = len(self.table.shown), len(self.table.rows)
         self.count_label.setText(
-            self.state
-            or (f"{len(shown)} of {total} facts" if len(shown) != total else f"{total} facts")
+            self.state or (f"{shown} of {total} facts" if shown != total else f"{total} facts")
         )
         for button in (self.verify_button, self.dispute_button):
             button.setEnabled(not self.state)
 
-    def _cells(self, row: Discrepancy) -> list[str]:
-        return [" ".join(v.text.split()) if v else NOT_HERE for v in row.versions]
-
-    def _review(self, row: Discrepancy) -> str:
-        from compareapp.core.discrepancies import row_statuses  # loaded: there are rows
-
-        statuses = row_statuses(row, self.documents, self.marks)
-        return " ".join(f"{styles.MARK_GLYPH[s]} {s.value}" for s in MarkStatus if s in statuses)
-
-    def _row_of(self, item: QTreeWidgetItem) -> Discrepancy:
-        from compareapp.core.discrepancies import Discrepancy  # loaded: there are rows
-
-        row = item.data(0, Qt.ItemDataRole.UserRole)
-        assert isinstance(row, Discrepancy)
-        return row
-
     def selected_rows(self) -> list[Discrepancy]:
-        return [self._row_of(item) for item in self.list.selectedItems()]
+        return [self.table.row(index.row()) for index in self._selected()]
+
+    def select_rows(self, rows: Iterable[Discrepancy]) -> None:
+        """Select ``rows`` where they are shown (and nothing else)."""
+        wanted = {row.key for row in rows}
+        selection = self.list.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for number, row in enumerate(self.table.shown):
+            if row.key in wanted:
+                selection.select(self.table.index(number, 0), flags)
+
+    def _selected(self) -> list[QModelIndex]:
+        return sorted(self.list.selectionModel().selectedRows(), key=lambda index: index.row())
+
+    def _filter(self) -> None:
+        selected = self.selected_rows()
+        self.table.set_kind(self.kind_filter.currentData())
+        self.select_rows(selected)
+        self.refresh()
 
     def _mark(self, status: MarkStatus) -> None:
         rows = self.selected_rows()

@@ -7,7 +7,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from compareapp.cli import sample_paths
@@ -17,13 +18,29 @@ from compareapp.ui.main_window import MainWindow
 from tests.ui.conftest import open_and_wait
 
 
-def row_item(window: MainWindow, first_text: str):  # type: ignore[no-untyped-def]
-    tree = window.discrepancy_panel.list
-    for index in range(tree.topLevelItemCount()):
-        item = tree.topLevelItem(index)
-        if item.text(1) == first_text:
-            return item
+def cell(window: MainWindow, row: int, column: int) -> str:
+    return str(window.discrepancy_panel.table.index(row, column).data())
+
+
+def row_count(window: MainWindow) -> int:
+    return window.discrepancy_panel.table.rowCount()
+
+
+def row_with(window: MainWindow, first_text: str) -> int:
+    """The table row whose first source's words are ``first_text``."""
+    for row in range(row_count(window)):
+        if cell(window, row, 1) == first_text:
+            return row
     raise AssertionError(f"no row starting {first_text!r}")
+
+
+def select(window: MainWindow, row: int) -> None:
+    """Click the row, as a user selects it."""
+    panel = window.discrepancy_panel
+    index = panel.table.index(row, 0)
+    panel.list.scrollTo(index)
+    rect = panel.list.visualRect(index)
+    QTest.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
 @pytest.fixture
@@ -35,29 +52,23 @@ def sample(qtbot: QtBot, window: MainWindow) -> MainWindow:
 def test_the_dock_lists_the_facts_with_a_column_per_source(sample: MainWindow) -> None:
     panel = sample.discrepancy_panel
     assert panel.isVisible(), "raised over the review dock"
-    header = panel.list.headerItem()
-    assert [header.text(i) for i in range(4)] == [
-        "Kind", "wire-report.txt", "outlet-rewrite.txt", "Review",
-    ]  # fmt: skip
-    item = row_item(sample, "1,200")
-    assert (item.text(0), item.text(2)) == ("number", "1,400")
-    assert panel.list.topLevelItem(0).text(0) == "number"
+    header = [panel.table.headerData(i, Qt.Orientation.Horizontal, 0) for i in range(4)]
+    assert header == ["Kind", "wire-report.txt", "outlet-rewrite.txt", "Review"]
+    row = row_with(sample, "1,200")
+    assert (cell(sample, row, 0), cell(sample, row, 2)) == ("number", "1,400")
+    assert cell(sample, 0, 0) == "number"
 
 
 def test_the_kind_filter_hides_other_rows(qtbot: QtBot, sample: MainWindow) -> None:
     panel = sample.discrepancy_panel
     panel.kind_filter.setCurrentIndex(panel.kind_filter.findData(FactKind.ATTRIBUTION.value))
-    kinds = {panel.list.topLevelItem(i).text(0) for i in range(panel.list.topLevelItemCount())}
+    kinds = {cell(sample, row, 0) for row in range(row_count(sample))}
     assert kinds == {"attribution"}
     assert "of" in panel.count_label.text()
 
 
 def test_clicking_a_row_shows_the_fact_in_every_pane(qtbot: QtBot, sample: MainWindow) -> None:
-    item = row_item(sample, "2:40 a.m.")
-    sample.discrepancy_panel.list.scrollToItem(item)
-    rect = sample.discrepancy_panel.list.visualItemRect(item)
-    where = QPoint(rect.left() + 20, rect.center().y())  # the row is wider than the dock
-    qtbot.mouseClick(sample.discrepancy_panel.list.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    select(sample, row_with(sample, "2:40 a.m."))
     view = sample.comparison_view
     for index, needle in enumerate(("2:40 a.m.", "3:10 a.m.")):
         pane = view.panes[index].view
@@ -72,22 +83,21 @@ def test_clicking_a_row_shows_the_fact_in_every_pane(qtbot: QtBot, sample: MainW
 def test_marking_a_row_marks_each_source_and_the_row_says_so(
     qtbot: QtBot, sample: MainWindow
 ) -> None:
-    item = row_item(sample, "1,200")
-    item.setSelected(True)
+    select(sample, row_with(sample, "1,200"))
     sample.discrepancy_panel.dispute_button.click()
     marks = list(sample.review)
     assert sorted(mark.quote for mark in marks) == ["1,200", "1,400"]
     assert {mark.status for mark in marks} == {MarkStatus.DISPUTED}
-    assert "disputed" in row_item(sample, "1,200").text(3)
+    assert "disputed" in cell(sample, row_with(sample, "1,200"), 3)
     sample.actions_by_name["undo"].trigger()
     assert list(sample.review) == []
-    assert row_item(sample, "1,200").text(3) == ""
+    assert cell(sample, row_with(sample, "1,200"), 3) == ""
 
 
 def test_the_pdf_summary_has_the_discrepancies_with_their_status(
     qtbot: QtBot, sample: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    row_item(sample, "1,200").setSelected(True)
+    select(sample, row_with(sample, "1,200"))
     sample.discrepancy_panel.verify_button.click()
     monkeypatch.setattr(sample, "ask_export_path", lambda: str(tmp_path / "r.pdf"))
     sample.export_pdf()
@@ -124,13 +134,13 @@ def test_the_comparison_is_shown_while_its_facts_are_listed(
     assert window.stack.currentWidget() is window.comparison_view
     assert len(window.comparison_view.panes) == 2
     assert panel.count_label.text() == "Listing the facts…"
-    assert panel.list.topLevelItemCount() == 0
+    assert row_count(window) == 0
     assert not panel.verify_button.isEnabled()
 
     release.set()
     qtbot.waitUntil(lambda: window.discrepancy_task is None, timeout=60_000)
-    assert panel.list.topLevelItemCount() > 0
-    assert panel.count_label.text() == f"{panel.list.topLevelItemCount()} facts"
+    assert row_count(window) > 0
+    assert panel.count_label.text() == f"{row_count(window)} facts"
     assert panel.verify_button.isEnabled()
 
 
@@ -148,3 +158,35 @@ def test_facts_that_cannot_be_listed_leave_the_comparison_on_screen(
         "The facts could not be listed: no facts today"
     )
     assert window.message_bar.text() == ""
+
+
+def test_a_new_mark_redraws_the_review_column_and_keeps_the_selection(
+    qtbot: QtBot, sample: MainWindow
+) -> None:
+    """A book has tens of thousands of rows: a mark must not rebuild them (it froze the
+    window for seconds), only the review column is asked again, for the rows on screen."""
+    panel = sample.discrepancy_panel
+    resets: list[bool] = []
+    changed: list[tuple[int, int]] = []
+    panel.table.modelReset.connect(lambda: resets.append(True))
+    panel.table.dataChanged.connect(
+        lambda first, last, *_roles: changed.append((first.column(), last.column()))
+    )
+    select(sample, row_with(sample, "1,200"))
+    panel.verify_button.click()
+
+    assert resets == []
+    assert changed and set(changed) == {(3, 3)}
+    assert [row.versions[0].text for row in panel.selected_rows()] == ["1,200"]
+    assert "verified" in cell(sample, row_with(sample, "1,200"), 3)
+
+
+def test_the_kind_filter_keeps_the_selected_rows_it_still_shows(
+    qtbot: QtBot, sample: MainWindow
+) -> None:
+    panel = sample.discrepancy_panel
+    select(sample, row_with(sample, "1,200"))
+    panel.kind_filter.setCurrentIndex(panel.kind_filter.findData(FactKind.NUMBER.value))
+    assert [row.versions[0].text for row in panel.selected_rows()] == ["1,200"]
+    panel.kind_filter.setCurrentIndex(panel.kind_filter.findData(FactKind.SPELLING.value))
+    assert panel.selected_rows() == []

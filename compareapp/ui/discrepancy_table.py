@@ -1,0 +1,108 @@
+"""The discrepancy rows as a Qt table model: the view asks for the cells it shows, so a
+book's 50,000 rows cost nothing until scrolled to, and a new review mark or a kind filter
+redraws what is on screen instead of rebuilding every row."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from compareapp.core.review import MarkStatus, ReviewMark
+from compareapp.ui import styles
+
+if TYPE_CHECKING:  # the discrepancy finder loads with the first comparison, not the window
+    from compareapp.core.discrepancies import Discrepancy
+    from compareapp.core.document import Document
+
+ALL = ""
+NOT_HERE = "— not in this source —"
+ROW_ROLE = Qt.ItemDataRole.UserRole
+"""The role under which every cell gives its row (a ``Discrepancy``)."""
+Index = QModelIndex | QPersistentModelIndex
+
+
+class DiscrepancyTable(QAbstractTableModel):
+    """Columns: the kind, one per source with its wording, and the row's review status."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Discrepancy] = []
+        self.documents: list[Document] = []
+        self.marks: list[ReviewMark] = []
+        self.kind = ALL
+        self.shown: list[Discrepancy] = []
+        """The rows of the chosen kind, in order: the table's rows."""
+        self._reviews: dict[int, str] = {}
+
+    def set_rows(self, rows: list[Discrepancy], documents: list[Document]) -> None:
+        self.beginResetModel()
+        self.rows, self.documents = rows, documents
+        self._choose()
+        self.endResetModel()
+
+    def set_kind(self, kind: str) -> None:
+        """Show only the rows of ``kind`` (a ``FactKind`` value, or ``ALL``)."""
+        self.beginResetModel()
+        self.kind = kind
+        self._choose()
+        self.endResetModel()
+
+    def set_marks(self, marks: Sequence[ReviewMark]) -> None:
+        """New review marks: the review column is worked out again as it is shown."""
+        self.marks = list(marks)
+        self._reviews.clear()
+        if self.shown:
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(0, last), self.index(len(self.shown) - 1, last))
+
+    def row(self, number: int) -> Discrepancy:
+        return self.shown[number]
+
+    def _choose(self) -> None:
+        self.shown = [row for row in self.rows if self.kind in (ALL, row.kind.value)]
+        self._reviews.clear()
+
+    # The model's answers ----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.documents) + 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        names = ["Kind", *(document.name for document in self.documents), "Review"]
+        return names[section] if 0 <= section < len(names) else None
+
+    def data(self, index: Index, role: int = 0) -> Any:
+        if not index.isValid() or index.row() >= len(self.shown):
+            return None
+        row, column = self.shown[index.row()], index.column()
+        if role == ROW_ROLE:
+            return row
+        version_column = 1 <= column <= len(row.versions)
+        if role == Qt.ItemDataRole.ToolTipRole and version_column:
+            version = row.versions[column - 1]
+            return version.context if version else NOT_HERE
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == 0:
+            return row.kind.value
+        if version_column:
+            version = row.versions[column - 1]
+            return " ".join(version.text.split()) if version else NOT_HERE
+        return self._review(index.row(), row)
+
+    def _review(self, number: int, row: Discrepancy) -> str:
+        if number not in self._reviews:
+            from compareapp.core.discrepancies import row_statuses  # loaded: there are rows
+
+            statuses = row_statuses(row, self.documents, self.marks)
+            self._reviews[number] = " ".join(
+                f"{styles.MARK_GLYPH[s]} {s.value}" for s in MarkStatus if s in statuses
+            )
+        return self._reviews[number]
