@@ -142,6 +142,7 @@ class ComparisonViewModel:
         self._marks: dict[int, dict[int, ParagraphMark]] = {}
         self._by_paragraph: dict[tuple[int, int], dict[int, list[LinkedPair]]] = {}
         self._shown: dict[int, tuple[Difference, bool]] = {}
+        self._moved: dict[int, set[int]] = {}
         self._case_only_texts: dict[tuple[str, str], bool] = {}
 
     @property
@@ -219,12 +220,16 @@ class ComparisonViewModel:
         return self.comparison.unique_paragraphs(document)
 
     def moved_paragraphs(self, document: int) -> set[int]:
-        return {
-            pair.link.a
-            for other in self.partners(document)
-            for pair in self.pairs(document, other)
-            if pair.link.kind is LinkKind.MOVED
-        }
+        """Paragraphs of ``document`` linked out of order (worked out once: the export
+        asks for every row of its table)."""
+        if document not in self._moved:
+            self._moved[document] = {
+                pair.link.a
+                for other in self.partners(document)
+                for pair in self.pairs(document, other)
+                if pair.link.kind is LinkKind.MOVED
+            }
+        return self._moved[document]
 
     def bands(self, left: int, right: int) -> list[Band]:
         """One band per link between two neighbouring panes."""

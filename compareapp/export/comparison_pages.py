@@ -9,6 +9,8 @@ annotations and the summary's page numbers.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSizeF
@@ -26,8 +28,10 @@ from PySide6.QtGui import (
 )
 
 from compareapp.core.display_text import DisplayText
+from compareapp.core.document import Document
 from compareapp.core.export_model import Cell, ReportModel, Section
 from compareapp.core.review import ReviewMark
+from compareapp.core.view_model import Highlight
 from compareapp.ui import styles
 
 ROWS_PER_TABLE = 150
@@ -105,6 +109,10 @@ class ComparisonPages:
         self.displays = [DisplayText.of(document) for document in report.documents]
         self._starts: dict[tuple[int, int], int] = {}
         """(document, paragraph) → position of its first character here."""
+        self._highlights = [
+            _highlights_by_paragraph(document, report.model.highlights(index))
+            for index, document in enumerate(report.documents)
+        ]
         cursor = QTextCursor(self.document)
         for number, section in enumerate(self.report.sections):
             self._add_section(cursor, section, number)
@@ -179,9 +187,7 @@ class ComparisonPages:
         self._starts[(document, paragraph)] = position
         cursor.insertText(display.text[start:end], QTextCharFormat())
         source = self.report.documents[document].paragraphs[paragraph]
-        for highlight in self.report.model.highlights(document):
-            if highlight.end <= source.start or highlight.start >= source.end:
-                continue
+        for highlight in self._highlights[document].get(paragraph, ()):
             first = display.position(max(highlight.start, source.start)) - start + position
             last = display.position(min(highlight.end, source.end)) - start + position
             if last > first:
@@ -247,3 +253,19 @@ class ComparisonPages:
                 )
             block = block.next()
         return rects
+
+
+def _highlights_by_paragraph(
+    document: Document, highlights: Iterable[Highlight]
+) -> dict[int, list[Highlight]]:
+    """The highlights overlapping each paragraph of ``document``, in their order (looked
+    up once: asking every paragraph for all of a book's highlights was quadratic)."""
+    paragraphs = document.paragraphs
+    ends = [paragraph.end for paragraph in paragraphs]
+    found: dict[int, list[Highlight]] = {}
+    for highlight in highlights:
+        index = bisect.bisect_right(ends, highlight.start)  # the first ending after its start
+        while index < len(paragraphs) and paragraphs[index].start < highlight.end:
+            found.setdefault(index, []).append(highlight)
+            index += 1
+    return found
