@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from compareapp.core.atomic_file import write_atomically
 from compareapp.core.session import SESSION_SUFFIX, Session, save_session
@@ -79,6 +79,9 @@ class Autosave(QObject):
     """Copies ``snapshot()`` (None when there is nothing unsaved) on a timer and shortly
     after each change."""
 
+    failed = Signal(str)
+    """A timed copy could not be written: what to tell the user."""
+
     def __init__(
         self,
         snapshot: Callable[[], Session | None],
@@ -89,10 +92,11 @@ class Autosave(QObject):
         self.snapshot, self.session_path = snapshot, session_path
         self.path = autosave_folder() / f"{uuid.uuid4().hex}{SESSION_SUFFIX}"
         self.periodic = QTimer(self, interval=PERIOD_MS)
-        self.periodic.timeout.connect(self.save_now)
+        self.periodic.timeout.connect(self._save_quietly)
         self.periodic.start()
         self.after_change = QTimer(self, singleShot=True, interval=AFTER_CHANGE_MS)
-        self.after_change.timeout.connect(self.save_now)
+        self.after_change.timeout.connect(self._save_quietly)
+        self._failure = ""
 
     def changed(self) -> None:
         """Something changed: copy it soon."""
@@ -113,6 +117,23 @@ class Autosave(QObject):
         write_atomically(self.path.with_suffix(".json"), json.dumps(info).encode("utf-8"))
         save_session(self.path, session)
         return True
+
+    def _save_quietly(self) -> None:
+        """:meth:`save_now` on a timer: a copy that cannot be written (a full disk, a
+        folder that became read-only) is said once, with its reason, until one can."""
+        try:
+            self.save_now()
+        except OSError as error:
+            reason = error.strerror or str(error)
+            message = (
+                f"Unsaved work cannot be copied to {self.path.parent} ({reason}). "
+                "Save the session to keep it safe."
+            )
+            if message != self._failure:
+                self._failure = message
+                self.failed.emit(message)
+        else:
+            self._failure = ""
 
     def discard(self) -> None:
         """Forget the copy (the work was saved, or deliberately dropped)."""

@@ -145,6 +145,7 @@ class MainWindow(
         """The SHA-256 of the text each source's marks are anchored in."""
         self.review = ReviewController(self)
         self.autosave = Autosave(self.unsaved_snapshot, lambda: self.session_path, self)
+        self.autosave.failed.connect(lambda message: self.message_bar.show_errors([message]))
         self.source_watcher = SourceWatcher(self)
         self.source_watcher.changed.connect(self._sources_changed_on_disk)
         self.first_paint = FirstPaintWait(self)

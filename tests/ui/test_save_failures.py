@@ -104,3 +104,36 @@ def test_a_failed_export_says_why_and_keeps_the_previous_pdf(
         assert f"to {target}." in window.offer_bar.text()
         assert target.read_bytes().startswith(b"%PDF-")
         assert trouble.files() == ["report.pdf"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_failed_autosave_says_why_once_and_copies_again_when_it_can(
+    qtbot: QtBot, sample: MainWindow, tmp_path: Path, kind: str
+) -> None:
+    """The timed copy of unsaved work: a full disk or a read-only folder is said once (not
+    every two seconds), with the folder and the reason; the marks stay; once the trouble
+    is over the next copy is written."""
+    window = sample
+    with Trouble(kind, tmp_path) as trouble:
+        window.autosave.path = trouble.folder / f"copy{SESSION_SUFFIX}"
+        window.autosave.after_change.setInterval(10)
+        failures: list[str] = []
+        window.autosave.failed.connect(failures.append)
+        trouble.start()
+        mark_text(qtbot, window, "1,200 households", MarkStatus.VERIFIED)
+        marks = list(window.review)
+
+        qtbot.waitUntil(lambda: "cannot be copied" in window.message_bar.text(), timeout=5_000)
+        expected = f"cannot be copied to {trouble.folder} ({trouble.expected.reason})"
+        assert expected in window.message_bar.text()
+        window.autosave.changed()
+        qtbot.wait(200)
+        assert len(failures) == 1, "said once, not at every try"
+        assert list(window.review) == marks
+
+        trouble.stop()
+        window.autosave.changed()
+        qtbot.waitUntil(window.autosave.path.exists, timeout=5_000)
+        assert [mark.id for mark in load_session(window.autosave.path).marks] == [
+            mark.id for mark in marks
+        ]
