@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -48,17 +49,14 @@ class Document:
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         """The paragraph containing character ``offset``, if any."""
-        low, high = 0, len(self.paragraphs)
-        while low < high:
-            middle = (low + high) // 2
-            paragraph = self.paragraphs[middle]
-            if offset < paragraph.start:
-                high = middle
-            elif offset >= paragraph.end:
-                low = middle + 1
-            else:
-                return paragraph
+        index = bisect.bisect_right(self._paragraph_ends, offset)  # the first ending after it
+        if index < len(self.paragraphs) and self.paragraphs[index].start <= offset:
+            return self.paragraphs[index]
         return None
+
+    @cached_property
+    def _paragraph_ends(self) -> list[int]:
+        return [paragraph.end for paragraph in self.paragraphs]
 
     @cached_property
     def word_count(self) -> int:

@@ -207,14 +207,17 @@ class ComparisonViewModel:
 
     def _find_highlights(self, document: int) -> list[Highlight]:
         removed = document == self.base
+        # Plain tuples as keys: hashing and ordering them is C work (an Enum's hash is not).
         found = {
-            Highlight(d.a_start, d.a_end, d.kind, removed)
+            (d.a_start, d.a_end, d.kind.value): d.kind
             for other in self.partners(document)
             for pair in self.pairs(document, other)
             for d in pair.differences
             if d.a_end > d.a_start and self.shown(d)
         }
-        return sorted(found, key=lambda h: (h.start, h.end, h.kind.value))
+        return [
+            Highlight(start, end, kind, removed) for (start, end, _), kind in sorted(found.items())
+        ]
 
     def unique_paragraphs(self, document: int) -> list[int]:
         return self.comparison.unique_paragraphs(document)
@@ -286,13 +289,20 @@ class ComparisonViewModel:
         every: list[list[Stop]] = []
         for document in range(self.document_count):
             found = {
-                Stop(document, d.a_start, d.a_end, d.kind, other, d.b_start, d.b_end)
+                (d.a_start, d.a_end, other, d.b_start, d.b_end, d.kind.value): d.kind
                 for other in self.partners(document)
                 for pair in self.pairs(document, other)
                 for d in pair.differences
                 if self.shown(d)
             }
-            every.append(sorted(found, key=lambda s: (s.start, s.end, s.other, s.other_start)))
+            every.append(
+                [
+                    Stop(document, start, end, kind, other, other_start, other_end)
+                    for (start, end, other, other_start, other_end, _), kind in sorted(
+                        found.items()
+                    )
+                ]
+            )
         return every
 
     def next_stop(
