@@ -216,7 +216,8 @@ class ComparisonViewModel:
             if d.a_end > d.a_start and self.shown(d)
         }
         return [
-            Highlight(start, end, kind, removed) for (start, end, _), kind in sorted(found.items())
+            Highlight(start, end, found[start, end, value], removed)
+            for start, end, value in sorted(found)
         ]
 
     def unique_paragraphs(self, document: int) -> list[int]:
@@ -295,14 +296,11 @@ class ComparisonViewModel:
                 for d in pair.differences
                 if self.shown(d)
             }
-            every.append(
-                [
-                    Stop(document, start, end, kind, other, other_start, other_end)
-                    for (start, end, other, other_start, other_end, _), kind in sorted(
-                        found.items()
-                    )
-                ]
-            )
+            stops = []
+            for key in sorted(found):  # the keys alone: sorting (key, kind) pairs is slower
+                start, end, other, other_start, other_end, _ = key
+                stops.append(Stop(document, start, end, found[key], other, other_start, other_end))
+            every.append(stops)
         return every
 
     def next_stop(
