@@ -69,6 +69,8 @@ class ComparisonView(QWidget):
     base_requested = Signal(int)
     files_dropped_on_pane = Signal(int, list)
     message = Signal(str)
+    texts_laid_out = Signal()
+    """Every pane of the result shown last has its text laid out."""
     mark_clicked = Signal(str)
     """The id of a review mark clicked in a pane."""
 
@@ -166,6 +168,8 @@ class ComparisonView(QWidget):
                 self._show_next_text, Qt.ConnectionType.SingleShotConnection
             )
             pane.view.set_text_document(text)
+        elif self.result is not None:
+            self.texts_laid_out.emit()
 
     def _make_pane(self, index: int, document: Document) -> DocumentPane:
         from compareapp.ui.document_pane import DocumentPane  # see load_pane_modules

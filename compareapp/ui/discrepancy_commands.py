@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+
 from compareapp.core.review import MarkStatus, ReviewMark
 from compareapp.ui import settings
 from compareapp.ui.comparison_job import list_discrepancies
@@ -25,7 +27,9 @@ class DiscrepancyCommands(_Base):
     discrepancy_task: BackgroundTask | None = None
 
     def list_discrepancies(self, result: ComparisonResult) -> None:
-        """Fill the table with the facts that differ in ``result``, now on screen."""
+        """Fill the table with the facts that differ in ``result``, now on screen, once
+        its panes' texts are laid out: a job running while Qt lays out and paints them
+        would take the interpreter from the window's every Python handler."""
         self.stop_listing_discrepancies()
         self.discrepancy_panel.set_pending(result.documents)
         task = BackgroundTask(lambda task: list_discrepancies(result.model, task))
@@ -41,7 +45,11 @@ class DiscrepancyCommands(_Base):
             if self.comparison_view.result is result and not isinstance(error, Cancelled):
                 self.discrepancy_panel.show_state(f"The facts could not be listed: {error}")
 
-        task.start(listed, failed)
+        def start() -> None:
+            if self.discrepancy_task is task and self.comparison_view.result is result:
+                task.start(listed, failed)
+
+        self.comparison_view.texts_laid_out.connect(start, Qt.ConnectionType.SingleShotConnection)
 
     def stop_listing_discrepancies(self) -> None:
         if self.discrepancy_task is not None:

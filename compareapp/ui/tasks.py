@@ -10,10 +10,14 @@ calls back.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+YIELD_EVERY_S = 0.0005
+"""How often :meth:`BackgroundTask.check` lets a waiting UI thread run first."""
 
 
 class Cancelled(Exception):
@@ -63,6 +67,7 @@ class BackgroundTask(QRunnable):
         self.setAutoDelete(False)
         self._work = work
         self._cancelled = False
+        self._yielded = 0.0
         self.signals = _Signals()
 
     def start(
@@ -92,8 +97,15 @@ class BackgroundTask(QRunnable):
         return self._cancelled
 
     def check(self) -> None:
+        """Raise :class:`Cancelled` after :meth:`cancel`; else let the UI thread have the
+        interpreter first if it is waiting for it (a job is never in a hurry; a window that
+        paints late is)."""
         if self._cancelled:
             raise Cancelled
+        now = time.monotonic()
+        if now - self._yielded > YIELD_EVERY_S:
+            time.sleep(0)  # releases the interpreter lock: a waiting thread takes it
+            self._yielded = now
 
     def progress(self, text: str) -> None:
         self.check()

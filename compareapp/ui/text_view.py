@@ -69,6 +69,7 @@ class DocumentTextView(QTextEdit):
         document.setParent(self)
         self.setDocument(document)
         self.set_review_marks(self.gutter.marks)  # their tint lives in the old document
+        self._reading = None  # a reading of the old document's extents stops with it
         self._extents, self._tops = [], []
         self._selected, self._current = [], None
         document.documentLayout().documentSizeChanged.connect(self._settle.start)
@@ -108,7 +109,7 @@ class DocumentTextView(QTextEdit):
 
     def _read_next_slice(self) -> None:
         if self._reading is not None and next(self._reading, None) is not None:
-            QTimer.singleShot(0, self._read_next_slice)
+            QTimer.singleShot(0, self, self._read_next_slice)  # not after the view is gone
 
     def _extent_slices(self) -> Iterator[int]:
         layout = self.document().documentLayout()
