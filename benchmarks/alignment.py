@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from compareapp.core.align import LEXICAL_PARAMS, AlignParams, align_paragraphs  # noqa: E402
-from compareapp.core.loading import load_document  # noqa: E402
+from compareapp.core.align.aligner import LEXICAL_PARAMS, AlignParams, align_paragraphs  # noqa: E402
+from compareapp.core.documents.loading import load_document  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "alignment-dev"
 OWN_GOLD = ROOT / "benchmarks" / "gold"

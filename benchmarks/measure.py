@@ -12,7 +12,7 @@ took) and ``rss_mb`` (the whole process's peak). Methods:
 - ``difflib``: the standard library's answer. SequenceMatcher over the paragraphs (blocks
   between blank lines), then, inside every block it reports as replaced, SequenceMatcher
   over the words of the whole block.
-- ``compareapp``: load both documents (``compareapp.core.loading.load_document``) and
+- ``compareapp``: load both documents (``compareapp.core.documents.loading.load_document``) and
   build their comparison, ``Comparison([a, b]).pair(0, 1)``: the paragraph alignment and
   the word differences of every linked group (computed eagerly by ``compare_pair``). The
   same process then times ``find_discrepancies`` on that comparison and prints the line
@@ -83,8 +83,8 @@ def difflib_baseline(path_a: str, path_b: str) -> dict[str, Any]:
 
 def compareapp_comparison(path_a: str, path_b: str) -> tuple[dict[str, Any], Any]:
     """The comparison's figures, and the comparison."""
-    from compareapp.core.comparison import Comparison
-    from compareapp.core.loading import load_document
+    from compareapp.core.diff.comparison import Comparison
+    from compareapp.core.documents.loading import load_document
 
     comparison = Comparison([load_document(path_a), load_document(path_b)])
     pair = comparison.pair(0, 1)
@@ -104,11 +104,11 @@ def import_for(method: str) -> None:
     modules = {
         "difflib": ["difflib"],
         "compareapp": [
-            "compareapp.core.align",
-            "compareapp.core.comparison",
-            "compareapp.core.discrepancies",
-            "compareapp.core.loading",
-            "compareapp.core.view_model",
+            "compareapp.core.align.aligner",
+            "compareapp.core.diff.comparison",
+            "compareapp.core.facts.discrepancies",
+            "compareapp.core.documents.loading",
+            "compareapp.core.present.view_model",
         ],
     }
     for module in modules.get(method, []):
@@ -133,8 +133,8 @@ def measure(method: str, path_a: str, path_b: str) -> dict[str, Any]:
     result["rss_mb"] = peak_mb()
     print(json.dumps(result), flush=True)
     if comparison is not None:
-        from compareapp.core.discrepancies import find_discrepancies
-        from compareapp.core.view_model import ComparisonViewModel
+        from compareapp.core.facts.discrepancies import find_discrepancies
+        from compareapp.core.present.view_model import ComparisonViewModel
 
         started = time.perf_counter()
         rows = find_discrepancies(ComparisonViewModel(comparison))

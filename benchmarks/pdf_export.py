@@ -28,11 +28,11 @@ import pypdf  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QPageSize, QPdfWriter, QTextDocument  # noqa: E402
 
 from benchmarks.window_load import make_pair  # noqa: E402
-from compareapp.core.comparison import Comparison  # noqa: E402
-from compareapp.core.export_model import build_report  # noqa: E402
-from compareapp.core.loading import load_document  # noqa: E402
-from compareapp.core.review import MarkStatus, ReviewMark  # noqa: E402
-from compareapp.core.view_model import ComparisonViewModel  # noqa: E402
+from compareapp.core.diff.comparison import Comparison  # noqa: E402
+from compareapp.core.documents.loading import load_document  # noqa: E402
+from compareapp.core.present.report_model import build_report  # noqa: E402
+from compareapp.core.present.view_model import ComparisonViewModel  # noqa: E402
+from compareapp.core.review.marks import MarkStatus, ReviewMark  # noqa: E402
 from compareapp.export.pdf_export import ExportOptions, export_pdf  # noqa: E402
 
 MARK_EVERY = 200

@@ -129,10 +129,10 @@ def summary(name: str, delays: list[float]) -> str:
 def highlight_timing(path_a: Path, path_b: Path) -> dict[str, float | int]:
     """Seconds to compute every highlight of both documents and to apply them to the
     panes' text documents, after the comparison is built (not timed)."""
-    from compareapp.core.comparison import Comparison
-    from compareapp.core.display_text import DisplayText
-    from compareapp.core.loading import load_document
-    from compareapp.core.view_model import ComparisonViewModel
+    from compareapp.core.diff.comparison import Comparison
+    from compareapp.core.documents.loading import load_document
+    from compareapp.core.present.display_text import DisplayText
+    from compareapp.core.present.view_model import ComparisonViewModel
     from compareapp.ui.document_builder import build_text_document
 
     QApplication.instance() or QApplication([])

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from compareapp import __version__
 
 if TYPE_CHECKING:
-    from compareapp.core.document import Document
-    from compareapp.core.session import Session
+    from compareapp.core.documents.document import Document
+    from compareapp.core.review.session import Session
 
 SAMPLE_FILES = ("wire-report.txt", "outlet-rewrite.txt")
 
@@ -122,8 +122,8 @@ class _Inputs:
 
 def _inputs(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Inputs | int:
     """The documents (and session) the command line names, or an exit status."""
-    from compareapp.core.loading import LoadError, load_document
-    from compareapp.core.session import (
+    from compareapp.core.documents.loading import LoadError, load_document
+    from compareapp.core.review.session import (
         SessionError,
         embedded_document,
         load_session,
@@ -163,10 +163,10 @@ def _inputs(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Input
 
 
 def _compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    from compareapp.core.comparison import Comparison
-    from compareapp.core.report import comparison_to_json
-    from compareapp.core.review_report import review_to_json, review_to_text
-    from compareapp.core.text_report import comparison_to_text
+    from compareapp.core.diff.comparison import Comparison
+    from compareapp.core.reports.comparison_json import comparison_to_json
+    from compareapp.core.reports.comparison_text import comparison_to_text
+    from compareapp.core.reports.review_listing import review_to_json, review_to_text
 
     inputs = _inputs(parser, args)
     if isinstance(inputs, int):
@@ -198,10 +198,10 @@ def _terminal_safe(text: str) -> str:
 def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     import os
 
-    from compareapp.core.comparison import Comparison
-    from compareapp.core.export_model import build_report
-    from compareapp.core.review_report import placed_marks
-    from compareapp.core.view_model import ComparisonViewModel
+    from compareapp.core.diff.comparison import Comparison
+    from compareapp.core.present.report_model import build_report
+    from compareapp.core.present.view_model import ComparisonViewModel
+    from compareapp.core.reports.review_listing import placed_marks
 
     inputs = _inputs(parser, args)
     if isinstance(inputs, int):

@@ -25,13 +25,13 @@ HEAVY = (
 """Libraries of the comparison (numpy, the diffs), the readers and the PDF export."""
 LATER = (
     "compareapp.export",
-    "compareapp.core.comparison",
-    "compareapp.core.view_model",
-    "compareapp.core.discrepancies",
-    "compareapp.core.quantities",
-    "compareapp.core.quotations",
-    "compareapp.core.loading",
-    "compareapp.core.pasted",
+    "compareapp.core.diff.comparison",
+    "compareapp.core.present.view_model",
+    "compareapp.core.facts.discrepancies",
+    "compareapp.core.facts.quantities",
+    "compareapp.core.facts.quotations",
+    "compareapp.core.documents.loading",
+    "compareapp.core.documents.pasted",
 )
 """compareapp's own modules that the first job (or the first export) loads."""
 PANES = (
@@ -89,11 +89,11 @@ def test_the_command_up_to_the_window_loads_none_of_them_either():
 def test_a_comparison_loads_them_when_it_needs_them():
     """The lean start is lazy loading, not missing code: comparing loads the aligner."""
     modules = loaded_after(
-        "from compareapp.core.comparison import Comparison\n"
-        "from compareapp.core.loading import load_document\n"
+        "from compareapp.core.diff.comparison import Comparison\n"
+        "from compareapp.core.documents.loading import load_document\n"
         "from compareapp.cli import sample_paths\n"
         "Comparison([load_document(path) for path in sample_paths()]).pair(0, 1)"
     )
 
     assert "numpy" in modules
-    assert "compareapp.core.comparison" in modules
+    assert "compareapp.core.diff.comparison" in modules

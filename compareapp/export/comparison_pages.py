@@ -27,11 +27,11 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from compareapp.core.display_text import DisplayText
-from compareapp.core.document import Document
-from compareapp.core.export_model import Cell, ReportModel, Section
-from compareapp.core.review import ReviewMark
-from compareapp.core.view_model import Highlight
+from compareapp.core.documents.document import Document
+from compareapp.core.present.display_text import DisplayText
+from compareapp.core.present.report_model import Cell, ReportModel, Section
+from compareapp.core.present.view_model import Highlight
+from compareapp.core.review.marks import ReviewMark
 from compareapp.ui import styles
 
 ROWS_PER_TABLE = 150

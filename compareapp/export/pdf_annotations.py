@@ -32,7 +32,7 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from compareapp.core.atomic_file import write_atomically
+from compareapp.core.review.atomic_file import write_atomically
 
 HIGHLIGHT_OPACITY = 0.4
 """Opacity of the highlight fill (``/CA`` and the appearance's ``/ca``); with the multiply

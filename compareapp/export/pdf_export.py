@@ -22,8 +22,8 @@ from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from compareapp import __version__
-from compareapp.core.export_model import ReportModel
-from compareapp.core.review import MarkStatus, ReviewMark
+from compareapp.core.present.report_model import ReportModel
+from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.export.comparison_pages import (
     ComparisonPages,
     LineRect,

@@ -8,9 +8,9 @@ from collections.abc import Mapping
 from datetime import datetime
 from html import escape
 
-from compareapp.core.discrepancies import row_statuses
-from compareapp.core.export_model import ReportModel
-from compareapp.core.review import MarkStatus, ReviewMark
+from compareapp.core.facts.discrepancies import row_statuses
+from compareapp.core.present.report_model import ReportModel
+from compareapp.core.review.marks import MarkStatus, ReviewMark
 
 QUOTE_LIMIT = 300
 NOT_HERE = "<i>not in this source</i>"

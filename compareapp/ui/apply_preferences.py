@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 from compareapp.ui.settings import Preferences, load_preferences
 
 if TYPE_CHECKING:
-    from compareapp.core.view_model import DifferenceFilter
+    from compareapp.core.present.view_model import DifferenceFilter
     from compareapp.ui.main_window import MainWindow
 
 text_size: float | None = None
@@ -39,7 +39,7 @@ def difference_filter(
     window: MainWindow, preferences: Preferences | None = None
 ) -> DifferenceFilter:
     """What counts as a difference in ``window`` (see :func:`difference_settings`)."""
-    from compareapp.core.view_model import DifferenceFilter  # loaded with the comparison
+    from compareapp.core.present.view_model import DifferenceFilter  # loaded with the comparison
 
     return DifferenceFilter(**difference_settings(window, preferences))
 

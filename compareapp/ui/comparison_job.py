@@ -16,15 +16,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from compareapp.core.document import Document
+from compareapp.core.documents.document import Document
 
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from compareapp.core.discrepancies import Discrepancy
-    from compareapp.core.loading import LoadError
-    from compareapp.core.pasted import PasteError
-    from compareapp.core.view_model import ComparisonViewModel, DifferenceFilter
+    from compareapp.core.documents.loading import LoadError
+    from compareapp.core.documents.pasted import PasteError
+    from compareapp.core.facts.discrepancies import Discrepancy
+    from compareapp.core.present.view_model import ComparisonViewModel, DifferenceFilter
     from compareapp.ui.comparison_view import ComparisonResult
     from compareapp.ui.tasks import BackgroundTask
 
@@ -65,7 +65,7 @@ class JobOutcome:
     result: ComparisonResult | None
 
     def error_messages(self) -> list[str]:
-        from compareapp.core.loading import LoadError
+        from compareapp.core.documents.loading import LoadError
 
         return [
             f"Cannot open {error.path}: {error.reason}"
@@ -88,11 +88,11 @@ def prepare_comparison(
     With ``preview``, the start of the documents' text (a :class:`ComparisonPreview`) goes
     to ``task.preview`` as soon as they are read."""
     # Imported here, in the job's thread: the window starts without them.
-    from compareapp.core.comparison import Comparison
-    from compareapp.core.display_text import DisplayText
-    from compareapp.core.loading import LoadError, load_document
-    from compareapp.core.pasted import PasteError, document_from_clipboard
-    from compareapp.core.view_model import ComparisonViewModel, DifferenceFilter
+    from compareapp.core.diff.comparison import Comparison
+    from compareapp.core.documents.loading import LoadError, load_document
+    from compareapp.core.documents.pasted import PasteError, document_from_clipboard
+    from compareapp.core.present.display_text import DisplayText
+    from compareapp.core.present.view_model import ComparisonViewModel, DifferenceFilter
     from compareapp.ui.comparison_view import ComparisonPreview, ComparisonResult
     from compareapp.ui.document_builder import build_preview_document, build_text_document
 
@@ -163,8 +163,8 @@ def list_discrepancies(model: ComparisonViewModel, task: BackgroundTask) -> list
     """The discrepancy table of a comparison already on screen: a second job, since for a
     book it takes seconds. It reads the comparison through a view model of its own, so the
     window's may be used meanwhile."""
-    from compareapp.core.discrepancies import find_discrepancies
-    from compareapp.core.view_model import ComparisonViewModel
+    from compareapp.core.facts.discrepancies import find_discrepancies
+    from compareapp.core.present.view_model import ComparisonViewModel
 
     own = ComparisonViewModel(model.comparison, model.filter)
     return find_discrepancies(own, task.check)

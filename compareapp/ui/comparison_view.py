@@ -19,15 +19,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
-from compareapp.core.mark_placement import marks_in, paragraph_statuses
-from compareapp.core.review import MarkStatus, ReviewMark
+from compareapp.core.review.marks import MarkStatus, ReviewMark
+from compareapp.core.review.placement import marks_in, paragraph_statuses
 
 if TYPE_CHECKING:  # the comparison's modules load with the first comparison, not the window
     from PySide6.QtGui import QTextDocument
 
-    from compareapp.core.display_text import DisplayText
-    from compareapp.core.document import Document
-    from compareapp.core.view_model import ComparisonViewModel, Stop
+    from compareapp.core.documents.document import Document
+    from compareapp.core.present.display_text import DisplayText
+    from compareapp.core.present.view_model import ComparisonViewModel, Stop
     from compareapp.ui.document_pane import DocumentPane
     from compareapp.ui.link_map import LinkMap
     from compareapp.ui.scroll_linker import ScrollLinker

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
-from compareapp.core.review import MarkStatus, ReviewMark
+from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.ui import settings
 from compareapp.ui.comparison_job import list_discrepancies
 from compareapp.ui.tasks import BackgroundTask, Cancelled
 
 if TYPE_CHECKING:
-    from compareapp.core.discrepancies import Discrepancy
+    from compareapp.core.facts.discrepancies import Discrepancy
     from compareapp.ui.comparison_view import ComparisonResult
     from compareapp.ui.main_window import MainWindow
 

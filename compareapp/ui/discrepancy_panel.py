@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compareapp.core.fact_kind import FactKind
-from compareapp.core.review import MarkStatus, ReviewMark
+from compareapp.core.facts.fact_kind import FactKind
+from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.ui.discrepancy_table import ALL, DiscrepancyTable
 
 if TYPE_CHECKING:  # the discrepancy finder loads with the first comparison, not the window
-    from compareapp.core.discrepancies import Discrepancy
-    from compareapp.core.document import Document
+    from compareapp.core.documents.document import Document
+    from compareapp.core.facts.discrepancies import Discrepancy
 
 LISTING = "Listing the facts…"
 NO_COMPARISON = "No comparison yet"

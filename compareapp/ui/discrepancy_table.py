@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from compareapp.core.review import MarkStatus, ReviewMark
+from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.ui import styles
 
 if TYPE_CHECKING:  # the discrepancy finder loads with the first comparison, not the window
-    from compareapp.core.discrepancies import Discrepancy
-    from compareapp.core.document import Document
+    from compareapp.core.documents.document import Document
+    from compareapp.core.facts.discrepancies import Discrepancy
 
 ALL = ""
 NOT_HERE = "— not in this source —"
@@ -99,7 +99,7 @@ class DiscrepancyTable(QAbstractTableModel):
 
     def _review(self, number: int, row: Discrepancy) -> str:
         if number not in self._reviews:
-            from compareapp.core.discrepancies import row_statuses  # loaded: there are rows
+            from compareapp.core.facts.discrepancies import row_statuses  # loaded: there are rows
 
             statuses = row_statuses(row, self.documents, self.marks)
             self._reviews[number] = " ".join(

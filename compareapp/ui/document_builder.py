@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
-from compareapp.core.display_text import PARAGRAPH_SEPARATOR
+from compareapp.core.present.display_text import PARAGRAPH_SEPARATOR
 from compareapp.ui import styles
 
 if TYPE_CHECKING:
-    from compareapp.core.display_text import DisplayText
-    from compareapp.core.view_model import Highlight
+    from compareapp.core.present.display_text import DisplayText
+    from compareapp.core.present.view_model import Highlight
 
 LINE_HEIGHT_PERCENT = 135
 PARAGRAPH_SPACING = 10.0

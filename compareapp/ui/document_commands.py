@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from compareapp.core.review import describe_outcomes
-from compareapp.core.session import SESSION_SUFFIX, SessionSource
+from compareapp.core.review.marks import describe_outcomes
+from compareapp.core.review.session import SESSION_SUFFIX, SessionSource
 from compareapp.ui import settings
 from compareapp.ui.comparison_job import PastedSource, PendingSource
 
 if TYPE_CHECKING:
-    from compareapp.core.document import Document
+    from compareapp.core.documents.document import Document
     from compareapp.ui.comparison_job import Source
     from compareapp.ui.main_window import MainWindow
 
@@ -68,7 +68,7 @@ class DocumentCommands(_Base):
     def paste_document(self) -> None:
         """File > New from Clipboard: what the clipboard holds joins the comparison as a
         new document, named after the time."""
-        from compareapp.core.pasted import PasteError, check_clipboard  # the readers
+        from compareapp.core.documents.pasted import PasteError, check_clipboard  # the readers
 
         mime = QGuiApplication.clipboard().mimeData()
         text = mime.text() if mime is not None and mime.hasText() else None

@@ -12,7 +12,7 @@ from compareapp.ui.overview_strip import OverviewStrip
 from compareapp.ui.text_view import DocumentTextView
 
 if TYPE_CHECKING:
-    from compareapp.core.document import Document
+    from compareapp.core.documents.document import Document
 
 TEXT_FORMATS = {"Plain text", "Markdown"}
 """Formats whose encoding is worth showing: the file is the text."""

@@ -39,7 +39,7 @@ class ExportCommands(_Base):
     def start_export(self, path: str) -> BackgroundTask:
         """Export to ``path`` off the UI thread; the review marks as they are now."""
         # Imported here, not with the window: the export loads pypdf and the report model.
-        from compareapp.core.export_model import build_report
+        from compareapp.core.present.report_model import build_report
         from compareapp.export.pdf_export import ExportOptions, export_pdf
 
         report = build_report(self.comparison_view.model, list(self.review))

@@ -15,12 +15,12 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from compareapp.core.review import MarkStatus
+from compareapp.core.review.marks import MarkStatus
 from compareapp.ui import styles
 from compareapp.ui.text_view import DocumentTextView
 
 if TYPE_CHECKING:
-    from compareapp.core.view_model import Band
+    from compareapp.core.present.view_model import Band
 
 LINK_MAP_WIDTH = 72
 

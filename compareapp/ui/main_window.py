@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compareapp.core.review import MarkStatus
+from compareapp.core.review.marks import MarkStatus
 from compareapp.ui import settings, windows
 from compareapp.ui.actions import build_actions
 from compareapp.ui.apply_preferences import apply_preferences, difference_settings
@@ -61,8 +61,8 @@ from compareapp.ui.start_view import StartView
 from compareapp.ui.tasks import BackgroundTask
 
 if TYPE_CHECKING:
-    from compareapp.core.document import Document
-    from compareapp.core.session import SessionSource
+    from compareapp.core.documents.document import Document
+    from compareapp.core.review.session import SessionSource
     from compareapp.ui.comparison_job import JobOutcome, Source
     from compareapp.ui.comparison_view import ComparisonPreview
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from compareapp.core.review import MarkStatus
+from compareapp.core.review.marks import MarkStatus
 from compareapp.ui import styles
 
 GUTTER_WIDTH = 16

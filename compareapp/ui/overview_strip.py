@@ -9,12 +9,12 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from compareapp.core.review import MarkStatus
+from compareapp.core.review.marks import MarkStatus
 from compareapp.ui import styles
 from compareapp.ui.text_view import DocumentTextView
 
 if TYPE_CHECKING:  # the view model loads with the first comparison, not the window
-    from compareapp.core.view_model import ParagraphMark
+    from compareapp.core.present.view_model import ParagraphMark
 
 STRIP_WIDTH = 14
 MARK_COLOURS = {

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMenu
 
-from compareapp.core.review import MarkStatus, ReviewMark
+from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.ui import settings
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ class ReviewCommands(_Base):
         document, start, end = passage
         spans = {document: (start, end)}
         if with_counterparts:
-            from compareapp.core.counterpart_spans import counterpart_spans  # with the model
+            from compareapp.core.diff.counterpart_spans import counterpart_spans  # with the model
 
             spans.update(counterpart_spans(view.model, document, start, end))
         reviewer = settings.reviewer()

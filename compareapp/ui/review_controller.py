@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from compareapp.core.anchors import AnchorState
-from compareapp.core.review import MarkStatus, ReviewMark, ReviewMarks
+from compareapp.core.review.anchors import AnchorState
+from compareapp.core.review.marks import MarkStatus, ReviewMark, ReviewMarks
 
 NOTE_EDIT_ID = 1
 """Consecutive note edits of one mark merge into one undo step."""

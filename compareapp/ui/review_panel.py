@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compareapp.core.anchors import AnchorState
-from compareapp.core.review import MarkStatus, ReviewMark
+from compareapp.core.review.anchors import AnchorState
+from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.ui import styles
 from compareapp.ui.review_controller import ReviewController
 

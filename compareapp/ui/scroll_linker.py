@@ -1,6 +1,6 @@
 """Keeps the panes in step: scrolling one scrolls the others to the matching passage.
 
-The mapping is core's :mod:`compareapp.core.scroll_sync`; this class only feeds it the
+The mapping is core's :mod:`compareapp.core.present.scroll_sync`; this class only feeds it the
 panes' paragraph extents and applies its answer, with re-entry blocked so that panes
 moved by the linker do not move the others back.
 """
@@ -11,11 +11,11 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from compareapp.core.scroll_sync import Anchor, PositionMap, synced_value
+from compareapp.core.present.scroll_sync import Anchor, PositionMap, synced_value
 from compareapp.ui.text_view import DocumentTextView
 
 if TYPE_CHECKING:
-    from compareapp.core.view_model import ComparisonViewModel
+    from compareapp.core.present.view_model import ComparisonViewModel
 
 
 class ScrollLinker:

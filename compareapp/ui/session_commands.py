@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from compareapp.core.document import Document
-from compareapp.core.session import (
+from compareapp.core.documents.document import Document
+from compareapp.core.review.session import (
     SESSION_SUFFIX,
     Session,
     SessionError,

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor
 
-from compareapp.core.review import MarkStatus
+from compareapp.core.review.marks import MarkStatus
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextCharFormat
 
-    from compareapp.core.classify import DifferenceClass
+    from compareapp.core.diff.classify import DifferenceClass
 
 REMOVED = QColor(225, 60, 60, 70)
 ADDED = QColor(40, 170, 70, 70)
@@ -57,7 +57,7 @@ def highlight_format(kind: DifferenceClass, removed: bool) -> QTextCharFormat:
     quotations are also bold with a wavy underline; typographic changes are dotted."""
     from PySide6.QtGui import QFont, QTextCharFormat  # not on the start view
 
-    from compareapp.core.classify import DifferenceClass  # loaded with the comparison
+    from compareapp.core.diff.classify import DifferenceClass  # loaded with the comparison
 
     text_format = QTextCharFormat()
     if kind is DifferenceClass.TYPOGRAPHIC:

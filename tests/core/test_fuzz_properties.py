@@ -31,17 +31,16 @@ from typing import Any
 from hypothesis import HealthCheck, assume, event, given, note, settings
 from hypothesis import strategies as st
 
-from compareapp.core.align import LinkKind, PairAlignment, align_paragraphs
-from compareapp.core.anchors import AnchorState, TextAnchor, reanchor
-from compareapp.core.comparison import Comparison
-from compareapp.core.document import Document
-from compareapp.core.inline_diff import Difference, Operation, Passage, diff_passages
-from compareapp.core.loading import document_from_text, load_document
-from compareapp.core.normalize import Token, normalize_text, tokenize
-from compareapp.core.paragraphs import split_paragraphs
-from compareapp.core.review import MarkStatus, ReviewMark, ReviewMarks
-from compareapp.core.review_report import review_to_text
-from compareapp.core.session import (
+from compareapp.core.align.aligner import LinkKind, PairAlignment, align_paragraphs
+from compareapp.core.diff.comparison import Comparison
+from compareapp.core.diff.inline_diff import Difference, Operation, Passage, diff_passages
+from compareapp.core.documents.document import Document
+from compareapp.core.documents.loading import document_from_text, load_document
+from compareapp.core.present.view_model import ComparisonViewModel
+from compareapp.core.reports.review_listing import review_to_text
+from compareapp.core.review.anchors import AnchorState, TextAnchor, reanchor
+from compareapp.core.review.marks import MarkStatus, ReviewMark, ReviewMarks
+from compareapp.core.review.session import (
     SESSION_SUFFIX,
     Session,
     SessionError,
@@ -51,7 +50,8 @@ from compareapp.core.session import (
     match_sources,
     save_session,
 )
-from compareapp.core.view_model import ComparisonViewModel
+from compareapp.core.text.normalize import Token, normalize_text, tokenize
+from compareapp.core.text.paragraphs import split_paragraphs
 
 SLOW = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 

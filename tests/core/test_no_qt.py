@@ -10,7 +10,7 @@ import compareapp.core
 
 
 def test_core_modules_import_without_qt() -> None:
-    modules = [f"compareapp.core.{m.name}" for m in pkgutil.iter_modules(compareapp.core.__path__)]
+    modules = [m.name for m in pkgutil.walk_packages(compareapp.core.__path__, "compareapp.core.")]
     assert len(modules) >= 10
     script = (
         "import importlib, sys\n"

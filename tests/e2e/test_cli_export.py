@@ -11,9 +11,9 @@ from pathlib import Path
 import pypdf
 
 from compareapp.cli import sample_paths
-from compareapp.core.loading import load_document
-from compareapp.core.review import MarkStatus, ReviewMark
-from compareapp.core.session import Session, SessionSource, save_session
+from compareapp.core.documents.loading import load_document
+from compareapp.core.review.marks import MarkStatus, ReviewMark
+from compareapp.core.review.session import Session, SessionSource, save_session
 
 COMMAND = shutil.which("compareapp", path=str(Path(sys.executable).parent))
 

@@ -29,8 +29,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from compareapp.cli import sample_paths
-from compareapp.core.review import MarkStatus
-from compareapp.core.session import SESSION_SUFFIX, Session, load_session
+from compareapp.core.review.marks import MarkStatus
+from compareapp.core.review.session import SESSION_SUFFIX, Session, load_session
 from compareapp.ui.main_window import MainWindow
 from tests.ui.conftest import wait_for_comparison
 from tests.ui.test_review_marks import mark_text
@@ -53,7 +53,7 @@ DRIVER = r"""
 import random, re, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from compareapp.core.review import MarkStatus
+from compareapp.core.review.marks import MarkStatus
 from compareapp.ui import windows
 from compareapp.ui.app import run_window
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests.hostile_inputs import (
+from tests.fixtures.hostile_inputs import (
     CASES,
     GOOD_FILES,
     HostileCase,
@@ -161,7 +161,7 @@ def test_several_bad_files_name_the_first_that_fails(tmp_path: Path) -> None:
 def test_a_file_name_that_is_not_utf8_with_a_strict_utf8_terminal(tmp_path: Path) -> None:
     """As on a desktop whose locale is en_US.UTF-8 (the tests' C.UTF-8 locale makes
     Python's stdout forgiving)."""
-    from tests.hostile_inputs import BY_NAME
+    from tests.fixtures.hostile_inputs import BY_NAME
 
     case = BY_NAME["non-utf8-file-name"]
     assert COMMAND

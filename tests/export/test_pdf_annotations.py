@@ -361,7 +361,7 @@ def test_failure_while_replacing_keeps_the_old_target_and_no_temporary_file(
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError("rename failed")
 
-    monkeypatch.setattr("compareapp.core.atomic_file.os.replace", fail)
+    monkeypatch.setattr("compareapp.core.review.atomic_file.os.replace", fail)
     with pytest.raises(OSError, match="rename failed"):
         add_highlights(source.path, target, [disputed(source)])
     assert target.read_bytes() == b"the previous export"

@@ -10,11 +10,11 @@ import pypdf
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from compareapp.core.comparison import Comparison
-from compareapp.core.export_model import ReportModel, build_report
-from compareapp.core.loading import load_document
-from compareapp.core.review import MarkStatus, ReviewMark
-from compareapp.core.view_model import ComparisonViewModel
+from compareapp.core.diff.comparison import Comparison
+from compareapp.core.documents.loading import load_document
+from compareapp.core.present.report_model import ReportModel, build_report
+from compareapp.core.present.view_model import ComparisonViewModel
+from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.export import pdf_export
 from compareapp.export.pdf_export import ExportOptions, export_pdf
 

@@ -17,9 +17,9 @@ from PySide6.QtGui import QImage
 from PySide6.QtSvg import QSvgRenderer
 
 from compareapp import __version__, resources
-from compareapp.core.document import Document
-from compareapp.core.loading import load_document
-from compareapp.core.session import SESSION_SUFFIX, Session, SessionSource, dump_session
+from compareapp.core.documents.document import Document
+from compareapp.core.documents.loading import load_document
+from compareapp.core.review.session import SESSION_SUFFIX, Session, SessionSource, dump_session
 from compareapp.ui.settings import APP_NAME
 from tests.packaging.files import (
     APP_ID,

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from compareapp.cli import sample_paths
-from compareapp.core.pasted import PASTED_TEXT, PASTED_WEB_PAGE
-from compareapp.core.session import SESSION_SUFFIX, load_session
+from compareapp.core.documents.pasted import PASTED_TEXT, PASTED_WEB_PAGE
+from compareapp.core.review.session import SESSION_SUFFIX, load_session
 from compareapp.ui import settings
 from compareapp.ui.autosave import AFTER_CHANGE_MS
 from compareapp.ui.main_window import MainWindow

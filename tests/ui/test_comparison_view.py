@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QHelpEvent, QPainterPath
 from PySide6.QtWidgets import QApplication
 
-from compareapp.core.view_model import Band
+from compareapp.core.present.view_model import Band
 from compareapp.ui.link_map import LinkMap
 from compareapp.ui.main_window import MainWindow
 from compareapp.ui.text_view import DocumentTextView

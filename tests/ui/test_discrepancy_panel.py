@@ -12,8 +12,8 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from compareapp.cli import sample_paths
-from compareapp.core.discrepancies import FactKind
-from compareapp.core.review import MarkStatus
+from compareapp.core.facts.discrepancies import FactKind
+from compareapp.core.review.marks import MarkStatus
 from compareapp.ui.main_window import MainWindow
 from tests.ui.conftest import open_and_wait
 
@@ -117,7 +117,7 @@ def test_the_comparison_is_shown_while_its_facts_are_listed(
     is listing (its buttons off), and the rows follow."""
     import threading
 
-    from compareapp.core import discrepancies
+    from compareapp.core.facts import discrepancies
 
     release = threading.Event()
     real = discrepancies.find_discrepancies
@@ -150,7 +150,7 @@ def test_facts_that_cannot_be_listed_leave_the_comparison_on_screen(
     def fail(*_arguments: object) -> object:
         raise RuntimeError("no facts today")
 
-    monkeypatch.setattr("compareapp.core.discrepancies.find_discrepancies", fail)
+    monkeypatch.setattr("compareapp.core.facts.discrepancies.find_discrepancies", fail)
     open_and_wait(qtbot, window, sample_paths())
 
     assert window.stack.currentWidget() is window.comparison_view

@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from compareapp.cli import sample_paths
-from compareapp.core.review import MarkStatus
+from compareapp.core.review.marks import MarkStatus
 from compareapp.ui.main_window import MainWindow
 from tests.ui.conftest import open_and_wait
 from tests.ui.test_review_marks import select_text

@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from compareapp.core.review import ReviewMark
+from compareapp.core.review.marks import ReviewMark
 from compareapp.ui import settings
 from compareapp.ui.main_window import MainWindow
-from tests.hostile_inputs import (
+from tests.fixtures.hostile_inputs import (
     BY_NAME,
     GOOD_FILES,
     HostileCase,

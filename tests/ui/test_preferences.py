@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from compareapp.cli import sample_paths
-from compareapp.core.classify import DifferenceClass
-from compareapp.core.view_model import DifferenceFilter
+from compareapp.core.diff.classify import DifferenceClass
+from compareapp.core.present.view_model import DifferenceFilter
 from compareapp.export.pdf_export import default_page_size
 from compareapp.ui import apply_preferences as applying
 from compareapp.ui import settings

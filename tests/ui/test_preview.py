@@ -14,10 +14,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from compareapp.core.display_text import DisplayText
-from compareapp.core.loading import load_document
-from compareapp.core.review import MarkStatus, ReviewMark
-from compareapp.core.session import Session, SessionSource, save_session
+from compareapp.core.documents.loading import load_document
+from compareapp.core.present.display_text import DisplayText
+from compareapp.core.review.marks import MarkStatus, ReviewMark
+from compareapp.core.review.session import Session, SessionSource, save_session
 from compareapp.ui import document_builder
 from compareapp.ui.document_builder import PREVIEW_CHARACTERS, build_preview_document
 from compareapp.ui.main_window import MainWindow

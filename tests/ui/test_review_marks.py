@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
-from compareapp.core.review import MarkStatus, ReviewMark
+from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.ui import settings, styles
 from compareapp.ui.main_window import MainWindow
 from compareapp.ui.mark_gutter import ShownMark

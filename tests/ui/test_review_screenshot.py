@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QImage
 
-from compareapp.core.review import MarkStatus
+from compareapp.core.review.marks import MarkStatus
 from compareapp.ui import settings, styles
 from compareapp.ui.main_window import MainWindow
 from tests.ui.conftest import wait_for_comparison

@@ -4,7 +4,7 @@ is left behind, and the window stays open with its marks, still unsaved; once th
 is over, saving again saves everything.
 
 The troubles (real where the machine allows, else skipped; simulated ones always run) are
-those of ``tests/core/test_save_failures.py``.
+those of ``tests/core/review/test_save_failures.py``.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from compareapp.core.review import MarkStatus
-from compareapp.core.session import SESSION_SUFFIX, load_session
+from compareapp.core.review.marks import MarkStatus
+from compareapp.core.review.session import SESSION_SUFFIX, load_session
 from compareapp.ui.main_window import MainWindow
-from tests.core.test_save_failures import KINDS, Trouble
+from tests.core.review.test_save_failures import KINDS, Trouble
 from tests.ui.conftest import wait_for_comparison
 from tests.ui.test_review_marks import mark_text
 from tests.ui.test_sessions import activate, answer_save_path, save_with_keys

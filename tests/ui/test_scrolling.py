@@ -3,7 +3,7 @@ the ends meet, and it can be switched off."""
 
 from __future__ import annotations
 
-from compareapp.core.view_model import SyncGroup
+from compareapp.core.present.view_model import SyncGroup
 from compareapp.ui.main_window import MainWindow
 from compareapp.ui.text_view import DocumentTextView
 from tests.ui.conftest import open_and_wait, wait_for_comparison

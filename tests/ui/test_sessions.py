@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from compareapp.cli import sample_paths
-from compareapp.core.anchors import AnchorState
-from compareapp.core.review import MarkStatus
-from compareapp.core.session import SESSION_SUFFIX, dump_session, load_session
+from compareapp.core.review.anchors import AnchorState
+from compareapp.core.review.marks import MarkStatus
+from compareapp.core.review.session import SESSION_SUFFIX, dump_session, load_session
 from compareapp.ui import settings
 from compareapp.ui.autosave import AFTER_CHANGE_MS, autosave_folder, find_recoveries
 from compareapp.ui.main_window import MainWindow
@@ -767,7 +767,7 @@ CRASHING_RUN = """\
 import os, sys, time
 from PySide6.QtWidgets import QApplication
 from PySide6.QtTest import QTest
-from compareapp.core.review import MarkStatus
+from compareapp.core.review.marks import MarkStatus
 from compareapp.ui.main_window import MainWindow
 
 app = QApplication(sys.argv[:1])

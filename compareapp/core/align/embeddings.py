@@ -1,0 +1,162 @@
+"""The paraphrase signal: paragraph vectors from static word-piece embeddings.
+
+The model is a table of one vector per word piece, distilled once from the
+all-MiniLM-L6-v2 sentence encoder with model2vec (``packaging/build_embeddings.py``
+rebuilds it; its licence is beside it in ``compareapp/assets/embeddings``). A paragraph's
+vector is the mean of its pieces' vectors, so "begged" and "entreated" land near each
+other although they share no letters. Only numpy runs here: no network, no torch. Without
+the model files the aligner works on its lexical evidence alone.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+
+from compareapp.core.align.sparse_rows import ragged_arange
+
+MODEL_FOLDER = Path(__file__).resolve().parents[2] / "assets" / "embeddings"
+_PIECES = re.compile(r"[^\W_]+|[^\w\s]|_", re.UNICODE)
+_MAX_WORD = 100
+_CHUNK_PIECES = 16_384
+Vectors = npt.NDArray[np.float32]
+
+
+class _Pieces(NamedTuple):
+    """Word-piece ids of a run of word occurrences, and how many each occurrence has."""
+
+    ids: npt.NDArray[np.int64]
+    counts: npt.NDArray[np.int64]
+
+
+class StaticEmbeddings:
+    """Word-piece vectors and the uncased WordPiece tokenizer that splits text into pieces."""
+
+    def __init__(self, vectors: Vectors, vocabulary: dict[str, int]) -> None:
+        self.vectors = vectors
+        self.vocabulary = vocabulary
+        self._pieces: dict[str, list[int]] = {}
+
+    @property
+    def dimensions(self) -> int:
+        return int(self.vectors.shape[1])
+
+    def embed(self, texts: list[str]) -> Vectors:
+        """One unit-length vector per text (zero for a text with no known piece)."""
+        words = [_words(text) for text in texts]
+        pieces = self._pieces_of([word for in_text in words for word in in_text])
+        text_of_word = np.repeat(np.arange(len(texts)), [len(in_text) for in_text in words])
+        pieces_per_text = np.bincount(text_of_word, pieces.counts, len(texts)).astype(np.int64)
+        sums = np.zeros((len(texts), self.dimensions), dtype=np.float32)
+        text_starts = _starts(pieces_per_text)
+        first = 0
+        while first < len(texts):  # a chunk at a time: all the pieces' vectors at once
+            last, size = first, 0  # would take gigabytes for a book
+            while last < len(texts) and (size < _CHUNK_PIECES or last == first):
+                size += int(pieces_per_text[last])
+                last += 1
+            begin = int(text_starts[first])
+            ids = pieces.ids[begin : begin + size]
+            sums[first:last] = self._sums(ids, pieces_per_text[first:last])
+            first = last
+        norms = np.linalg.norm(sums, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return np.asarray(sums / norms, dtype=np.float32)
+
+    def _pieces_of(self, words: list[str]) -> _Pieces:
+        """The piece ids of every word occurrence, run together, and each one's count."""
+        distinct = list(dict.fromkeys(words))
+        piece_lists = [self._word_pieces(word) for word in distinct]
+        counts = np.array([len(item) for item in piece_lists], dtype=np.int64)
+        flat = np.fromiter(itertools.chain.from_iterable(piece_lists), np.int64, int(counts.sum()))
+        position = {word: index for index, word in enumerate(distinct)}
+        occurrence = np.fromiter(map(position.__getitem__, words), np.int64, len(words))
+        ids = flat[ragged_arange(_starts(counts)[occurrence], counts[occurrence])]
+        return _Pieces(ids, counts[occurrence])
+
+    def _sums(self, ids: npt.NDArray[np.int64], counts: npt.NDArray[np.int64]) -> Vectors:
+        sums = np.zeros((len(counts), self.dimensions), dtype=np.float32)
+        if len(ids):
+            nonempty = counts > 0
+            sums[nonempty] = np.add.reduceat(self.vectors[ids], _starts(counts)[nonempty], axis=0)
+        return sums
+
+    def _word_pieces(self, word: str) -> list[int]:
+        """Greedy longest-match WordPiece ids of one word, unknown pieces left out."""
+        found = self._pieces.get(word)
+        if found is not None:
+            return found
+        pieces: list[int] = []
+        start = 0
+        while start < len(word) and len(word) <= _MAX_WORD:
+            for end in range(len(word), start, -1):
+                piece = word[start:end] if start == 0 else "##" + word[start:end]
+                if piece in self.vocabulary:
+                    pieces.append(self.vocabulary[piece])
+                    start = end
+                    break
+            else:
+                pieces = []  # like BERT: a word with an unknown part is unknown as a whole
+                break
+        self._pieces[word] = pieces
+        return pieces
+
+
+def _starts(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Where each run begins when runs of ``counts`` items lie end to end."""
+    return np.cumsum(counts) - counts
+
+
+def _words(text: str) -> list[str]:
+    """BERT's uncased pre-tokenisation: lower case, accents stripped, punctuation apart."""
+    lower = text.lower()
+    if not lower.isascii():
+        lower = _without_marks(unicodedata.normalize("NFD", lower))
+    return _PIECES.findall(lower)
+
+
+_MARKS: dict[int, None] = {}
+"""The combining marks (category Mn) met so far, to be deleted with ``str.translate``."""
+_CHARACTERS_SEEN: set[str] = set()
+
+
+def _without_marks(text: str) -> str:
+    """``text`` without its combining marks (accents, once decomposed)."""
+    new = set(text) - _CHARACTERS_SEEN
+    _MARKS.update((ord(char), None) for char in new if unicodedata.category(char) == "Mn")
+    _CHARACTERS_SEEN.update(new)
+    return text.translate(_MARKS)
+
+
+@cache
+def load_embeddings(folder: Path = MODEL_FOLDER) -> StaticEmbeddings | None:
+    """The bundled model, or ``None`` when its files are missing or unreadable."""
+    try:
+        vectors = _read_safetensors(folder / "model.safetensors")
+        words = (folder / "vocabulary.txt").read_text(encoding="utf-8").split("\n")
+    except (OSError, ValueError, KeyError):
+        return None
+    if len(words) != len(vectors):
+        return None
+    return StaticEmbeddings(vectors, {word: index for index, word in enumerate(words)})
+
+
+def _read_safetensors(path: Path) -> Vectors:
+    """The single embedding matrix of a safetensors file, as float32."""
+    raw = path.read_bytes()
+    header_size = int.from_bytes(raw[:8], "little")
+    header = json.loads(raw[8 : 8 + header_size])
+    tensor = next(value for key, value in header.items() if key != "__metadata__")
+    start, end = tensor["data_offsets"]
+    dtype = {"F16": np.float16, "F32": np.float32}[tensor["dtype"]]
+    count = (end - start) // np.dtype(dtype).itemsize
+    data = np.frombuffer(raw, dtype=dtype, count=count, offset=8 + header_size + start)
+    return data.reshape(tensor["shape"]).astype(np.float32)

@@ -1,0 +1,209 @@
+"""How alike two paragraphs are: TF-IDF over terms and character n-grams, with an index.
+
+IDF is computed over the paragraphs of the two documents at hand, so a word both articles
+use everywhere ("Ukraine") weighs little and a rare one ("HIMARS") weighs a lot. Candidate
+pairs come from an inverted index of each paragraph's most informative terms, never from
+all pairs, so the work grows with the length of the documents, not its square.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from compareapp.core.align.embeddings import StaticEmbeddings
+from compareapp.core.align.features import Entries, gram_entries, letters_only, term_entries
+from compareapp.core.align.sparse_rows import (
+    Floats,
+    GroupProducts,
+    Ints,
+    SparseRows,
+    pair_dots,
+    ragged_arange,
+)
+
+WORD_WEIGHT = 0.6
+"""Share of the word cosine in a pair's lexical score; the rest is the n-gram cosine."""
+MEANING_WEIGHT = 0.3
+"""Share of the embedding cosine in a pair's score, when the embedding model is there."""
+WEAK_OVERLAP = 0.2
+"""Pairs sharing less than this share of both paragraphs' best overlap are not ranked."""
+LOOKUP_BUDGET = 160
+"""About how many partners a paragraph's term lookups may propose."""
+POSTINGS_PER_TERM = 48
+"""Most partners one term may propose: those nearest the paragraph's own position."""
+
+
+def _weighted(entries: Entries, split: int, total: int) -> tuple[SparseRows, SparseRows, Floats]:
+    """TF-IDF rows of side A (rows below ``split``) and side B, and the IDF."""
+    width = max(len(entries.names), 1)
+    frequency = np.bincount(entries.features, minlength=width)
+    idf = np.maximum(0.05, np.log((total + 1) / (frequency + 0.5)))
+    weights = (1 + np.log(entries.counts)) * idf[entries.features]
+    side_b = entries.rows >= split
+    rows_a = SparseRows.from_entries(
+        entries.rows[~side_b], entries.features[~side_b], weights[~side_b], split, width
+    )
+    rows_b = SparseRows.from_entries(
+        entries.rows[side_b] - split,
+        entries.features[side_b],
+        weights[side_b],
+        total - split,
+        width,
+    )
+    return rows_a, rows_b, idf
+
+
+class ParagraphSimilarity:
+    """Similarity between the paragraphs of side A and side B of one comparison."""
+
+    def __init__(
+        self,
+        texts_a: Sequence[str],
+        texts_b: Sequence[str],
+        embeddings: StaticEmbeddings | None = None,
+    ) -> None:
+        self.size = (len(texts_a), len(texts_b))
+        self.meaning = (
+            (embeddings.embed(list(texts_a)), embeddings.embed(list(texts_b)))
+            if embeddings
+            else None
+        )
+        texts = [*texts_a, *texts_b]
+        terms = term_entries(texts)
+        self.surfaces = terms.names
+        words_a, words_b, self.term_idf = _weighted(terms, len(texts_a), len(texts))
+        letters = [letters_only(text) for text in texts]
+        self.letters = (letters[: len(texts_a)], letters[len(texts_a) :])
+        chars_a, chars_b, _ = _weighted(gram_entries(letters), len(texts_a), len(texts))
+        self.words = (words_a, words_b)
+        self.chars = (chars_a, chars_b)
+        self.word_norms = (words_a.norms(), words_b.norms())
+        self.char_norms = (chars_a.norms(), chars_b.norms())
+        self.term_counts = (words_a.lengths(), words_b.lengths())
+        self._word_products = GroupProducts(words_a, words_b)
+        self._char_products = GroupProducts(chars_a, chars_b)
+
+    def candidates(self, per_paragraph: int = 8) -> tuple[Ints, Ints]:
+        """Pairs sharing informative terms: each paragraph's best few on the other side,
+        as two arrays of paragraph indices sorted by A, then B."""
+        ia, jb, overlap = self._shared_term_pairs()
+        weak = overlap < WEAK_OVERLAP * np.minimum(
+            _best_by(ia, overlap, self.size[0])[ia], _best_by(jb, overlap, self.size[1])[jb]
+        )
+        ia, jb, overlap = ia[~weak], jb[~weak], overlap[~weak]
+        kept = np.zeros(len(ia), dtype=bool)
+        # Rank by overlap, falling; pairs come sorted by (A, B), so a stable sort breaks
+        # ties by the other side's index whichever side ranks its partners.
+        rank = np.empty(len(ia), dtype=np.int64)
+        rank[np.argsort(-overlap, kind="stable")] = np.arange(len(ia))
+        for own in (ia, jb):
+            order = np.argsort(own * len(ia) + rank)
+            partners = np.bincount(own)
+            first = (np.cumsum(partners) - partners)[own[order]]
+            kept[order[np.arange(len(order)) - first < per_paragraph]] = True
+        return ia[kept], jb[kept]
+
+    def _shared_term_pairs(self) -> tuple[Ints, Ints, Floats]:
+        """Pairs that share one of A's lookup terms, with their word dot products.
+
+        Each A paragraph looks up its rarest terms first and stops after about
+        ``LOOKUP_BUDGET`` partners; of a term's postings it takes at most
+        ``POSTINGS_PER_TERM``, those nearest its own relative position. So the work grows
+        with the documents' length, even for a book that repeats its phrases.
+        """
+        words_a, words_b = self.words
+        size_a, size_b = self.size
+        by_term = np.argsort(words_b.indices, kind="stable")
+        row_of_b_entry = np.repeat(np.arange(size_b), words_b.lengths())
+        term_keys = words_b.indices[by_term] * size_b + row_of_b_entry[by_term]
+        term_start = np.searchsorted(words_b.indices[by_term], np.arange(words_b.width))
+        term_count = np.bincount(words_b.indices, minlength=words_b.width)
+        rows, terms = words_a.row_of_entries(), words_a.indices
+        entries = np.flatnonzero(term_count[terms] > 0)
+        entries = entries[np.lexsort((-self.term_idf[terms[entries]], rows[entries]))]
+        taken = np.minimum(term_count[terms[entries]], POSTINGS_PER_TERM)
+        before = np.cumsum(taken) - taken
+        row_first = np.searchsorted(rows[entries], rows[entries])
+        entries, taken = (
+            entries[before - before[row_first] < LOOKUP_BUDGET],
+            taken[before - before[row_first] < LOOKUP_BUDGET],
+        )
+        ia_entry, t = rows[entries], terms[entries]
+        expected = (ia_entry * size_b) // max(size_a, 1)
+        nearest = np.searchsorted(term_keys, t * size_b + expected)
+        start = np.clip(nearest - taken // 2, term_start[t], term_start[t] + term_count[t] - taken)
+        partner_entries = by_term[ragged_arange(start, taken)]
+        ia = np.repeat(ia_entry, taken)
+        jb = row_of_b_entry[partner_entries]
+        products = np.repeat(words_a.data[entries], taken) * words_b.data[partner_entries]
+        keys, overlap = _summed_by_key(ia * size_b + jb, products)
+        return keys // size_b, keys % size_b, overlap
+
+    def scores(self, ia: Ints, jb: Ints) -> Floats:
+        """:meth:`score` of many single-paragraph pairs at once."""
+        word = pair_dots(*self.words, ia, jb) / (self.word_norms[0][ia] * self.word_norms[1][jb])
+        char = pair_dots(*self.chars, ia, jb) / (self.char_norms[0][ia] * self.char_norms[1][jb])
+        lexical = WORD_WEIGHT * word + (1 - WORD_WEIGHT) * char
+        if self.meaning is None:
+            return np.minimum(1.0, lexical)
+        meaning = np.einsum("ij,ij->i", self.meaning[0][ia], self.meaning[1][jb])
+        return np.minimum(1.0, _blend(lexical, meaning))
+
+    def score(self, a_group: Sequence[int], b_group: Sequence[int]) -> float:
+        """Similarity in [0, 1] of the paragraphs ``a_group`` taken together to ``b_group``."""
+        word = self._word_products.cosine(a_group, b_group)
+        char = self._char_products.cosine(a_group, b_group)
+        lexical = WORD_WEIGHT * word + (1 - WORD_WEIGHT) * char
+        if self.meaning is None:
+            return min(1.0, lexical)
+        left = self.meaning[0][a_group[0]] if len(a_group) == 1 else self.meaning[0][a_group].sum(0)
+        right = (
+            self.meaning[1][b_group[0]] if len(b_group) == 1 else self.meaning[1][b_group].sum(0)
+        )
+        norms = float(np.sqrt(left @ left) * np.sqrt(right @ right)) or 1.0
+        meaning = float(left @ right / norms)
+        return min(1.0, (1 - MEANING_WEIGHT) * lexical + MEANING_WEIGHT * meaning)
+
+    def containment(self, side: int, part: int, whole: int) -> float:
+        """Share of paragraph ``part``'s term weight found in ``whole`` on the other side."""
+        total = float(self.words[side].row(part)[1].sum())
+        if not total:
+            return 0.0
+        return self._word_products.overlap(part, whole, side) / total
+
+    def repeats(self, side: int, index: int, others: Sequence[int]) -> bool:
+        """Does paragraph ``index`` say word for word what one of ``others`` says?"""
+        letters = self.letters[side]
+        return any(letters[index] == letters[other] for other in others)
+
+    def informative_terms(self, side: int, index: int) -> int:
+        return int(self.term_counts[side][index])
+
+    def shared_terms(self, i: int, j: int, limit: int = 6) -> list[str]:
+        """The most informative terms the two paragraphs share, for explaining a link."""
+        shared = np.intersect1d(self.words[0].row(i)[0], self.words[1].row(j)[0], True)
+        shared = shared[np.argsort(-self.term_idf[shared], kind="stable")][:limit]
+        return [self.surfaces[term] for term in shared.tolist()]
+
+
+def _summed_by_key(keys: Ints, values: Floats) -> tuple[Ints, Floats]:
+    """The distinct keys, sorted, and the sum of the values of each (added in input order)."""
+    if not len(keys):
+        return keys, np.zeros(0)
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    first = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    return ordered[first], np.add.reduceat(values[order], first)
+
+
+def _best_by(groups: Ints, values: Floats, size: int) -> Floats:
+    """The largest value of each group."""
+    best = np.zeros(size)
+    np.maximum.at(best, groups, values)
+    return best
+
+
+def _blend(lexical: Floats, meaning: Floats) -> Floats:
+    return np.asarray((1 - MEANING_WEIGHT) * lexical + MEANING_WEIGHT * meaning, np.float64)

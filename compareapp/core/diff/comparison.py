@@ -1,0 +1,219 @@
+"""One object that answers every question about a comparison of two or more documents.
+
+Every document is aligned against a base (the first by default); any other pair is aligned
+on demand. Links that share paragraphs form a group (a split, a merge or a plain pair),
+and each group is word-diffed as one passage, so a paragraph split in two shows the words
+that really changed rather than half of it as "inserted".
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from compareapp.core.align.links import AlignParams, Link, PairAlignment
+from compareapp.core.diff.inline_diff import Difference, Passage, diff_passages, tokenize_span
+from compareapp.core.documents.document import Document, Paragraph
+from compareapp.core.text.normalize import Token
+
+Progress = Callable[[str], None]
+PROGRESS_EVERY = 1_000
+"""Linked groups diffed between two progress reports."""
+MAX_REORDERED_PARTS = 3
+"""Groups with up to this many paragraphs on a side are diffed in their best order."""
+
+
+@dataclass(frozen=True)
+class LinkedPair:
+    """A link and the word differences attributed to it."""
+
+    link: Link
+    differences: tuple[Difference, ...]
+
+
+@dataclass(frozen=True)
+class PairComparison:
+    """Document ``a`` against document ``b``: links with differences, unique paragraphs."""
+
+    a: int
+    b: int
+    alignment: PairAlignment
+    pairs: tuple[LinkedPair, ...]
+
+    def differences(self) -> list[Difference]:
+        return [difference for pair in self.pairs for difference in pair.differences]
+
+
+@dataclass
+class Comparison:
+    """Two or more documents compared against a base document."""
+
+    documents: Sequence[Document]
+    base: int = 0
+    params: AlignParams = field(default_factory=AlignParams)
+    progress: Progress | None = field(default=None, repr=False, compare=False)
+    """Told what is being done during long steps; it may raise to cancel the work."""
+    _pairs: dict[tuple[int, int], PairComparison] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if len(self.documents) < 2:
+            raise ValueError("a comparison needs at least two documents")
+        if not 0 <= self.base < len(self.documents):
+            raise ValueError(f"base {self.base} is not one of the {len(self.documents)} documents")
+
+    def against_base(self) -> list[PairComparison]:
+        """The base compared with every other document, in document order."""
+        return [self.pair(self.base, other) for other in self.others()]
+
+    def others(self) -> list[int]:
+        return [index for index in range(len(self.documents)) if index != self.base]
+
+    def pair(self, a: int, b: int) -> PairComparison:
+        """Document ``a`` compared with document ``b`` (computed once, then cached)."""
+        if (a, b) not in self._pairs:
+            self._pairs[(a, b)] = compare_pair(
+                self.documents[a], self.documents[b], a, b, self.params, self.progress
+            )
+        return self._pairs[(a, b)]
+
+    def unique_paragraphs(self, document: int) -> list[int]:
+        """Paragraphs of ``document`` linked to nothing: in the base, to no other document;
+        elsewhere, to nothing in the base."""
+        if document != self.base:
+            return list(self.pair(self.base, document).alignment.unique_b)
+        unique = set(range(len(self.documents[document].paragraphs)))
+        for comparison in self.against_base():
+            unique &= set(comparison.alignment.unique_a)
+        return sorted(unique)
+
+
+def compare_pair(
+    doc_a: Document,
+    doc_b: Document,
+    a: int = 0,
+    b: int = 1,
+    params: AlignParams | None = None,
+    progress: Progress | None = None,
+) -> PairComparison:
+    """Align two documents and diff every linked group."""
+    from compareapp.core.align.aligner import align_paragraphs  # loads numpy: only when aligning
+
+    alignment = align_paragraphs(
+        [p.text for p in doc_a.paragraphs], [p.text for p in doc_b.paragraphs], params, progress
+    )
+    pairs: list[LinkedPair] = []
+    groups = link_groups(alignment.links)
+    for done, group in enumerate(groups):
+        if progress is not None and done % PROGRESS_EVERY == 0 and len(groups) > PROGRESS_EVERY:
+            progress(f"Comparing the wording: {done:,} of {len(groups):,} passages")
+        pairs += _diff_group(doc_a, doc_b, group)
+    pairs.sort(key=lambda pair: (pair.link.a, pair.link.b))
+    return PairComparison(a, b, alignment, tuple(pairs))
+
+
+def link_groups(links: Sequence[Link]) -> list[list[Link]]:
+    """Links joined by shared paragraphs (connected components), each sorted."""
+    parent = list(range(len(links)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    first_by_paragraph: dict[tuple[int, int], int] = {}
+    for k, link in enumerate(links):
+        for key in ((0, link.a), (1, link.b)):
+            if key in first_by_paragraph:
+                parent[root(k)] = root(first_by_paragraph[key])
+            else:
+                first_by_paragraph[key] = k
+    groups: dict[int, list[Link]] = {}
+    for k, link in enumerate(links):
+        groups.setdefault(root(k), []).append(link)
+    return [sorted(group, key=lambda link: (link.a, link.b)) for group in groups.values()]
+
+
+def _diff_group(doc_a: Document, doc_b: Document, group: list[Link]) -> list[LinkedPair]:
+    paragraphs_a = sorted({link.a for link in group})
+    paragraphs_b = sorted({link.b for link in group})
+    differences = _best_group_diff(doc_a, doc_b, paragraphs_a, paragraphs_b)
+    if len(group) == 1:  # most groups: the one link owns every difference
+        return [LinkedPair(group[0], tuple(differences))]
+    owned: dict[tuple[int, int], list[Difference]] = {(link.a, link.b): [] for link in group}
+    keys = list(owned)
+    candidates_a = [doc_a.paragraphs[i] for i in paragraphs_a]
+    candidates_b = [doc_b.paragraphs[j] for j in paragraphs_b]
+    for difference in differences:
+        para_a = _paragraph_index(doc_a, candidates_a, difference.a_start, difference.a_end)
+        para_b = _paragraph_index(doc_b, candidates_b, difference.b_start, difference.b_end)
+        owned[_owner(keys, difference, para_a, para_b)].append(difference)
+    return [LinkedPair(link, tuple(owned[(link.a, link.b)])) for link in group]
+
+
+def _best_group_diff(
+    doc_a: Document, doc_b: Document, paragraphs_a: list[int], paragraphs_b: list[int]
+) -> list[Difference]:
+    """Diff a group's paragraphs (sorted) as two passages. A paragraph split into parts
+    that a rewrite put in another order reads best in that order, so for small groups every
+    order of the parts is tried and the one with the least changed text wins."""
+    if _texts(doc_a, paragraphs_a) == _texts(doc_b, paragraphs_b):
+        return []  # unchanged paragraphs: no differences, in their own order
+    tokens_a = {i: tokenize_span(doc_a.text, *_span(doc_a, i)) for i in paragraphs_a}
+    tokens_b = {j: tokenize_span(doc_b.text, *_span(doc_b, j)) for j in paragraphs_b}
+    candidates = (
+        diff_passages(_passage(doc_a, order_a, tokens_a), _passage(doc_b, order_b, tokens_b))
+        for order_a, order_b in itertools.product(_orders(paragraphs_a), _orders(paragraphs_b))
+    )
+    return min(candidates, key=_changed_length)  # the first of the least changed
+
+
+def _changed_length(differences: list[Difference]) -> int:
+    return sum(d.a_end - d.a_start + d.b_end - d.b_start for d in differences)
+
+
+def _orders(paragraphs: list[int]) -> list[tuple[int, ...]]:
+    if 1 < len(paragraphs) <= MAX_REORDERED_PARTS:
+        return list(itertools.permutations(paragraphs))
+    return [tuple(paragraphs)]
+
+
+def _span(document: Document, index: int) -> tuple[int, int]:
+    paragraph = document.paragraphs[index]
+    return paragraph.start, paragraph.end
+
+
+def _texts(document: Document, paragraphs: list[int]) -> list[str]:
+    return [document.paragraphs[i].text for i in paragraphs]
+
+
+def _passage(document: Document, order: tuple[int, ...], tokens: dict[int, list[Token]]) -> Passage:
+    """The paragraphs ``order`` of ``document`` as one passage, with their tokens."""
+    return Passage(document.text, [_span(document, i) for i in order], [tokens[i] for i in order])
+
+
+def _owner(
+    keys: list[tuple[int, int]], difference: Difference, para_a: int, para_b: int
+) -> tuple[int, int]:
+    """The link (as ``keys``, the group's ``(a, b)``) a difference belongs to: the one
+    joining the paragraphs it touches, ``para_a`` and ``para_b``."""
+    if (para_a, para_b) in keys:
+        return para_a, para_b
+    for key in keys:
+        if key[0] == para_a if difference.a_end > difference.a_start else key[1] == para_b:
+            return key
+    return keys[0]
+
+
+def _paragraph_index(document: Document, candidates: list[Paragraph], start: int, end: int) -> int:
+    """The paragraph that ``[start, end)`` starts in (or failing that, ends in), looked for
+    first among ``candidates``, the group's paragraphs, where it nearly always is."""
+    for offset in (start, max(0, end - 1)):
+        for paragraph in candidates:
+            if paragraph.start <= offset < paragraph.end:
+                return paragraph.index
+        found = document.paragraph_at(offset)
+        if found:
+            return found.index
+    return -1

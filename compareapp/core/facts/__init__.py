@@ -1,0 +1,2 @@
+"""The discrepancy table: facts that differ between sources (quantities and
+their units, quotations and their attributions) and claims found in one source only."""

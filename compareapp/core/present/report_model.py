@@ -1,0 +1,173 @@
+"""What an exported report shows, without drawing it: the aligned rows of the side-by-side
+pages and the summary's facts.
+
+A row holds, for each document of a section, the paragraphs that say the same thing (a
+group of linked paragraphs), in the base document's order; a paragraph found only in a
+non-base document gets a row of its own just after its predecessor's row.
+
+Up to :data:`MAX_COLUMNS` documents share one section with a column each; with more, the
+base is set beside each other document in turn, so that a column never gets narrower than
+about sixty characters.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from compareapp.core.diff.classify import DifferenceClass
+from compareapp.core.documents.document import Document
+from compareapp.core.facts.discrepancies import Discrepancy, find_discrepancies
+from compareapp.core.present.view_model import ComparisonViewModel, Counts
+from compareapp.core.review.marks import MarkStatus, ReviewMark
+from compareapp.core.review.placement import marks_in
+
+MAX_COLUMNS = 3
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One document's paragraphs in a row; empty when it has nothing there."""
+
+    paragraphs: tuple[int, ...]
+    unique: bool = False
+    moved_from: str = ""
+    """Where a moved paragraph stands in its own document, e.g. "paragraph 12 of 30"."""
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]
+    """One per document of the section, in the section's column order."""
+
+
+@dataclass(frozen=True)
+class Section:
+    documents: tuple[int, ...]
+    """The documents shown side by side, base first."""
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class ReportModel:
+    """Everything the exported report says."""
+
+    model: ComparisonViewModel
+    sections: tuple[Section, ...]
+    marks: tuple[ReviewMark, ...]
+    """The review marks placed in the compared documents, disputed first."""
+    unplaced: tuple[ReviewMark, ...]
+    """Marks whose passage is not in the compared text (orphaned, or source not open)."""
+    discrepancies: tuple[Discrepancy, ...] = ()
+    """The facts that differ between the sources, most important first."""
+
+    @property
+    def documents(self) -> list[Document]:
+        return list(self.model.comparison.documents)
+
+    def counts(self) -> Counts:
+        return self.model.counts()
+
+    def marks_by_status(self) -> Counter[MarkStatus]:
+        return Counter(mark.status for mark in (*self.marks, *self.unplaced))
+
+    def differences_by_class(self) -> dict[DifferenceClass, int]:
+        return dict(self.counts().by_class)
+
+
+def build_report(model: ComparisonViewModel, marks: Iterable[ReviewMark] = ()) -> ReportModel:
+    """The report of ``model`` with the review ``marks``."""
+    documents = model.comparison.documents
+    base = model.base
+    others = [index for index in range(len(documents)) if index != base]
+    if len(documents) <= MAX_COLUMNS:
+        groups = [(base, *others)]
+    else:
+        groups = [(base, other) for other in others]
+    sections = tuple(Section(group, tuple(_rows(model, group))) for group in groups)
+    all_marks = list(marks)
+    placed = {mark.id for document in documents for mark in marks_in(document, all_marks)}
+    by_status = sorted(all_marks, key=lambda mark: mark.status is not MarkStatus.DISPUTED)
+    return ReportModel(
+        model=model,
+        sections=sections,
+        marks=tuple(mark for mark in by_status if mark.id in placed),
+        unplaced=tuple(mark for mark in by_status if mark.id not in placed),
+        discrepancies=tuple(find_discrepancies(model)),
+    )
+
+
+def _rows(model: ComparisonViewModel, group: tuple[int, ...]) -> list[Row]:
+    """The rows of a section: linked groups in base order, unique paragraphs after their
+    predecessors."""
+    base, others = group[0], group[1:]
+    documents = model.comparison.documents
+    links = _adjacency(model, base, others)
+    row_of: dict[tuple[int, int], int] = {}
+    keyed: list[tuple[tuple[int, int, int, int], dict[int, list[int]]]] = []
+    for paragraph in range(len(documents[base].paragraphs)):
+        if (base, paragraph) in row_of:
+            continue
+        members = _connected(links, (base, paragraph))
+        for node in members:
+            row_of[node] = len(keyed)
+        keyed.append(((paragraph, 0, 0, 0), _by_document(members)))
+    for column, document in enumerate(others, 1):
+        anchor = -1
+        for paragraph in range(len(documents[document].paragraphs)):
+            if (document, paragraph) in row_of:
+                anchor = keyed[row_of[(document, paragraph)]][0][0]
+                continue
+            row_of[(document, paragraph)] = len(keyed)
+            keyed.append(((anchor, 1, column, paragraph), {document: [paragraph]}))
+    keyed.sort(key=lambda item: item[0])
+    return [_row(model, group, members) for _key, members in keyed]
+
+
+Node = tuple[int, int]
+"""(document, paragraph)"""
+
+
+def _adjacency(
+    model: ComparisonViewModel, base: int, others: tuple[int, ...]
+) -> dict[Node, set[Node]]:
+    """Each paragraph's links with the base (both ways) for the section's documents."""
+    links: dict[Node, set[Node]] = {}
+    for other in others:
+        for pair in model.pairs(base, other):
+            a, b = (base, pair.link.a), (other, pair.link.b)
+            links.setdefault(a, set()).add(b)
+            links.setdefault(b, set()).add(a)
+    return links
+
+
+def _connected(links: dict[Node, set[Node]], start: Node) -> set[Node]:
+    """The paragraphs joined with ``start`` through links (splits and merges included)."""
+    found, frontier = {start}, [start]
+    while frontier:
+        for neighbour in links.get(frontier.pop(), ()):
+            if neighbour not in found:
+                found.add(neighbour)
+                frontier.append(neighbour)
+    return found
+
+
+def _by_document(nodes: set[Node]) -> dict[int, list[int]]:
+    grouped: dict[int, list[int]] = {}
+    for document, paragraph in sorted(nodes):
+        grouped.setdefault(document, []).append(paragraph)
+    return grouped
+
+
+def _row(model: ComparisonViewModel, group: tuple[int, ...], members: dict[int, list[int]]) -> Row:
+    cells = []
+    base = group[0]
+    for document in group:
+        paragraphs = tuple(members.get(document, ()))
+        linked = any(len(members.get(other, ())) for other in group if other != document)
+        moved = [p for p in paragraphs if p in model.moved_paragraphs(document)]
+        total = len(model.comparison.documents[document].paragraphs)
+        where = f"paragraph {moved[0] + 1} of {total}" if moved and document != base else ""
+        cells.append(Cell(paragraphs, unique=bool(paragraphs) and not linked, moved_from=where))
+    return Row(tuple(cells))

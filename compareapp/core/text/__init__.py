@@ -1,0 +1,2 @@
+"""Plain-text building blocks: normalisation and tokens, paragraph splitting,
+spelling variants and stop words."""
