@@ -134,10 +134,9 @@ def measure(method: str, path_a: str, path_b: str) -> dict[str, Any]:
     print(json.dumps(result), flush=True)
     if comparison is not None:
         from compareapp.core.facts.discrepancies import find_discrepancies
-        from compareapp.core.present.view_model import ComparisonViewModel
 
         started = time.perf_counter()
-        rows = find_discrepancies(ComparisonViewModel(comparison))
+        rows = find_discrepancies(comparison)
         result["discrepancies_s"] = time.perf_counter() - started
         result["discrepancies"] = len(rows)
         result["discrepancies_peak_mb"] = peak_mb() - baseline

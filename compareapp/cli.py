@@ -8,24 +8,15 @@ import io
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from importlib import resources
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from compareapp import __version__
+from compareapp.resources import sample_paths
 
 if TYPE_CHECKING:
     from compareapp.core.documents.document import Document
     from compareapp.core.review.session import Session
-
-SAMPLE_FILES = ("wire-report.txt", "outlet-rewrite.txt")
-
-
-def sample_paths() -> list[str]:
-    """Paths of the bundled sample articles (written for the project, fictional)."""
-    folder = resources.files("compareapp") / "assets" / "sample"
-    return [str(folder / name) for name in SAMPLE_FILES]
-
 
 DESCRIPTION = "Compare versions of a news story: aligned paragraphs, changed facts."
 
@@ -123,12 +114,9 @@ class _Inputs:
 def _inputs(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Inputs | int:
     """The documents (and session) the command line names, or an exit status."""
     from compareapp.core.documents.loading import LoadError, load_document
-    from compareapp.core.review.session import (
-        SessionError,
-        embedded_document,
-        load_session,
-        match_sources,
-    )
+    from compareapp.core.review.session import SessionError
+    from compareapp.core.review.session_file import load_session
+    from compareapp.core.review.session_sources import find_sources, open_source
 
     session = None
     if args.session:
@@ -145,20 +133,22 @@ def _inputs(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Input
         parser.error("needs at least two files (or --sample, or --session)")
     if not 0 <= args.base < count:
         parser.error(f"--base must be between 0 and {count - 1}")
+    if session is not None and sources:
+        for source in find_sources(session).missing:
+            print(
+                f"compareapp: cannot read {source.path}: no such file "
+                f"(source {source.name} of the session {args.session})",
+                file=sys.stderr,
+            )
+            return 2
     try:
         if sources:
-            documents = [
-                load_document(source.path) if source.embedded is None else embedded_document(source)
-                for source in sources
-            ]
+            documents = [open_source(source) for source in sources]
         else:
             documents = [load_document(path) for path in files]
     except LoadError as error:
         print(f"compareapp: cannot read {error.path}: {error.reason}", file=sys.stderr)
         return 2
-    if session is not None:  # the documents become the session's sources, marks and all
-        found = {id(d): source for source, d in match_sources(session.sources, documents).items()}
-        documents = [replace(d, source_id=found.get(id(d), d.source_id)) for d in documents]
     return _Inputs(documents, session)
 
 
@@ -166,7 +156,8 @@ def _compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from compareapp.core.diff.comparison import Comparison
     from compareapp.core.reports.comparison_json import comparison_to_json
     from compareapp.core.reports.comparison_text import comparison_to_text
-    from compareapp.core.reports.review_listing import review_to_json, review_to_text
+    from compareapp.core.reports.review_json import review_to_json
+    from compareapp.core.reports.review_text import review_to_text
 
     inputs = _inputs(parser, args)
     if isinstance(inputs, int):
@@ -201,7 +192,7 @@ def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from compareapp.core.diff.comparison import Comparison
     from compareapp.core.present.report_model import build_report
     from compareapp.core.present.view_model import ComparisonViewModel
-    from compareapp.core.reports.review_listing import placed_marks
+    from compareapp.core.review.session_sources import placed_marks
 
     inputs = _inputs(parser, args)
     if isinstance(inputs, int):

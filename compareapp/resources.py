@@ -1,5 +1,6 @@
-"""Files that ship inside the package (the app icon), found through importlib.resources so
-that they are found the same way in a checkout, an installed wheel and a PyInstaller bundle.
+"""Files that ship inside the package (the app icon, the sample articles), found through
+importlib.resources so that they are found the same way in a checkout, an installed wheel
+and a PyInstaller bundle.
 
 Qt is imported only inside :func:`app_icon`.
 """
@@ -18,6 +19,14 @@ APP_ID = "org.compareapp.CompareApp"
 """The reverse-DNS application id: desktop file, icon name, AppStream id, macOS bundle."""
 ICON_SIZES = (16, 32, 48, 64, 128, 256)
 """The sizes of the rendered PNG icons (``packaging/render_icons.py`` makes them)."""
+
+SAMPLE_FILES = ("wire-report.txt", "outlet-rewrite.txt")
+
+
+def sample_paths() -> list[str]:
+    """Paths of the bundled sample articles (written for the project, fictional)."""
+    folder = resources.files("compareapp") / "assets" / "sample"
+    return [str(folder / name) for name in SAMPLE_FILES]
 
 
 def _icons() -> Traversable:

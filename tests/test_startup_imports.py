@@ -91,7 +91,7 @@ def test_a_comparison_loads_them_when_it_needs_them():
     modules = loaded_after(
         "from compareapp.core.diff.comparison import Comparison\n"
         "from compareapp.core.documents.loading import load_document\n"
-        "from compareapp.cli import sample_paths\n"
+        "from compareapp.resources import sample_paths\n"
         "Comparison([load_document(path) for path in sample_paths()]).pair(0, 1)"
     )
 

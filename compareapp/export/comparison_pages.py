@@ -12,16 +12,17 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtCore import QSizeF
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QPaintDevice,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextLength,
+    QTextLine,
     QTextTableCell,
     QTextTableCellFormat,
     QTextTableFormat,
@@ -32,12 +33,10 @@ from compareapp.core.present.display_text import DisplayText
 from compareapp.core.present.report_model import Cell, ReportModel, Section
 from compareapp.core.present.view_model import Highlight
 from compareapp.core.review.marks import ReviewMark
-from compareapp.ui import styles
+from compareapp.rendering import palette, text_formats
 
 ROWS_PER_TABLE = 150
 """Qt lays out one long table in quadratic time; slices keep a 5,000-row report fast."""
-UNIQUE_SHADE = QColor(128, 128, 128, 40)
-LABEL_COLOUR = QColor(90, 90, 90)
 SCREEN_DPI = 96
 
 
@@ -149,7 +148,7 @@ class ComparisonPages:
         table_format.setCellPadding(4)
         table_format.setCellSpacing(0)
         table_format.setBorder(0.5)
-        table_format.setBorderBrush(QColor(200, 200, 200))
+        table_format.setBorderBrush(palette.PAGE_RULE)
         table_format.setBorderCollapse(True)
         table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
         table_format.setColumnWidthConstraints(
@@ -160,19 +159,19 @@ class ComparisonPages:
     def _fill_cell(self, cell: QTextTableCell, document: int, model: Cell) -> None:
         if model.unique:
             shade = QTextTableCellFormat()
-            shade.setBackground(UNIQUE_SHADE)
+            shade.setBackground(palette.UNIQUE_PARAGRAPH)
             cell.setFormat(shade)
         cursor = cell.firstCursorPosition()
         if model.moved_from:
             label = QTextCharFormat()
             label.setFontItalic(True)
-            label.setForeground(LABEL_COLOUR)
+            label.setForeground(palette.PAGE_LABEL)
             cursor.insertText(f"moved: {model.moved_from} of its document", label)
             cursor.insertBlock()
         elif model.unique:
             label = QTextCharFormat()
             label.setFontItalic(True)
-            label.setForeground(LABEL_COLOUR)
+            label.setForeground(palette.PAGE_LABEL)
             cursor.insertText("only in this source", label)
             cursor.insertBlock()
         for number, paragraph in enumerate(model.paragraphs):
@@ -194,7 +193,9 @@ class ComparisonPages:
                 span = QTextCursor(self.document)
                 span.setPosition(first)
                 span.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
-                span.mergeCharFormat(styles.highlight_format(highlight.kind, highlight.removed))
+                span.mergeCharFormat(
+                    text_formats.highlight_format(highlight.kind, highlight.removed)
+                )
         cursor.movePosition(QTextCursor.MoveOperation.End)
 
     # Reading the layout -----------------------------------------------------------------
@@ -238,8 +239,8 @@ class ComparisonPages:
                 end = min(last, line_start + line.textLength())
                 if start >= end:
                     continue
-                left = line.cursorToX(start - block.position())[0]
-                right = line.cursorToX(end - block.position())[0]
+                left = _x_of(line, start - block.position())
+                right = _x_of(line, end - block.position())
                 top = box.top() + line.y()
                 page = int(top // self.page.height)
                 rects.append(
@@ -269,3 +270,10 @@ def _highlights_by_paragraph(
             found.setdefault(index, []).append(highlight)
             index += 1
     return found
+
+
+def _x_of(line: QTextLine, position: int) -> float:
+    """The x of the cursor before character ``position`` of ``line``'s block (the stubs
+    type cursorToX's (x, position) pair as a bare object)."""
+    x, _position = cast(tuple[float, int], line.cursorToX(position))
+    return x

@@ -23,7 +23,7 @@ from PySide6.QtGui import QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from compareapp import __version__
 from compareapp.core.present.report_model import ReportModel
-from compareapp.core.review.marks import MarkStatus, ReviewMark
+from compareapp.core.review.marks import ReviewMark
 from compareapp.export.comparison_pages import (
     ComparisonPages,
     LineRect,
@@ -33,16 +33,13 @@ from compareapp.export.comparison_pages import (
 )
 from compareapp.export.pdf_annotations import LineBox, PdfHighlight, add_highlights
 from compareapp.export.summary_page import summary_html
+from compareapp.rendering.palette import annotation_colour
 
 RESOLUTION = 300
 """Device pixels per inch of the PDF writer (layout precision, not image resolution)."""
 MARGINS_MM = (15.0, 18.0, 15.0, 16.0)
 """Left, top (room for the running header), right, bottom (room for the page number)."""
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
-ANNOTATION_COLOURS = {
-    MarkStatus.VERIFIED: (0.0, 0.66, 0.78),
-    MarkStatus.DISPUTED: (0.85, 0.2, 0.72),
-}
 
 Progress = Callable[[str], None]
 
@@ -82,7 +79,7 @@ def export_pdf(
     pages, highlights = _draw(report, drawn, options, progress)
     drawn.close()
     progress("Adding the review marks as PDF annotations")
-    add_highlights(drawn.data().data(), target, highlights)
+    add_highlights(bytes(drawn.data().data()), target, highlights)
     return ExportResult(target, pages, len(highlights))
 
 
@@ -232,7 +229,7 @@ def _highlights(
         PdfHighlight(
             page=page_offset + index,
             lines=tuple(lines),
-            colour=ANNOTATION_COLOURS[mark.status],
+            colour=annotation_colour(mark.status),
             contents=f"{status}: {mark.note}" if mark.note else status,
             author=mark.reviewer,
             subject=status,

@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from datetime import datetime
 from html import escape
 
-from compareapp.core.facts.discrepancies import row_statuses
 from compareapp.core.present.report_model import ReportModel
+from compareapp.core.present.row_statuses import row_statuses
 from compareapp.core.review.marks import MarkStatus, ReviewMark
 
 QUOTE_LIMIT = 300

@@ -25,7 +25,7 @@ def run_window(paths: Sequence[str], sample: bool = False, new_instance: bool = 
     """Open a window on ``paths`` (or the start view) and run until the last one closes;
     unless ``new_instance``, a running instance gets the files instead."""
     if sample:
-        from compareapp.cli import sample_paths
+        from compareapp.resources import sample_paths
 
         paths, sample = sample_paths(), False
     name = os.environ.get(INSTANCE_NAME_VARIABLE) or None

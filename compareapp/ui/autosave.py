@@ -21,7 +21,8 @@ from platformdirs import user_data_dir
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from compareapp.core.review.atomic_file import write_atomically
-from compareapp.core.review.session import SESSION_SUFFIX, Session, save_session
+from compareapp.core.review.session import SESSION_SUFFIX, Session
+from compareapp.core.review.session_file import save_session
 from compareapp.ui.settings import APP_NAME
 
 PERIOD_MS = 30_000

@@ -78,13 +78,13 @@ class JobOutcome:
 def prepare_comparison(
     sources: Sequence[Source],
     base: int,
-    difference_filter: DifferenceFilter | bool | Mapping[str, bool],
+    difference_filter: DifferenceFilter | Mapping[str, bool],
     task: BackgroundTask,
     preview: bool = False,
 ) -> JobOutcome:
     """Load the ``sources`` that are paths, then compare everything with document ``base``,
-    showing the differences ``difference_filter`` counts (a bool: whether typographic ones;
-    a mapping: the fields of the :class:`DifferenceFilter`, made here, off the UI thread).
+    showing the differences ``difference_filter`` counts (a
+    mapping: the fields of the :class:`DifferenceFilter`, made here, off the UI thread).
     With ``preview``, the start of the documents' text (a :class:`ComparisonPreview`) goes
     to ``task.preview`` as soon as they are read."""
     # Imported here, in the job's thread: the window starts without them.
@@ -161,10 +161,8 @@ def prepare_comparison(
 
 def list_discrepancies(model: ComparisonViewModel, task: BackgroundTask) -> list[Discrepancy]:
     """The discrepancy table of a comparison already on screen: a second job, since for a
-    book it takes seconds. It reads the comparison through a view model of its own, so the
-    window's may be used meanwhile."""
+    book it takes seconds. It reads the comparison's pairs from the base, already worked
+    out, and no view model's caches, so the window's may be used meanwhile."""
     from compareapp.core.facts.discrepancies import find_discrepancies
-    from compareapp.core.present.view_model import ComparisonViewModel
 
-    own = ComparisonViewModel(model.comparison, model.filter)
-    return find_discrepancies(own, task.check)
+    return find_discrepancies(model.comparison, task.check)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from compareapp.core.review.marks import MarkStatus, ReviewMark
-from compareapp.ui import styles
+from compareapp.rendering import palette
 
 if TYPE_CHECKING:  # the discrepancy finder loads with the first comparison, not the window
     from compareapp.core.documents.document import Document
@@ -99,10 +99,10 @@ class DiscrepancyTable(QAbstractTableModel):
 
     def _review(self, number: int, row: Discrepancy) -> str:
         if number not in self._reviews:
-            from compareapp.core.facts.discrepancies import row_statuses  # loaded: there are rows
+            from compareapp.core.present.row_statuses import row_statuses  # loaded: there are rows
 
             statuses = row_statuses(row, self.documents, self.marks)
             self._reviews[number] = " ".join(
-                f"{styles.MARK_GLYPH[s]} {s.value}" for s in MarkStatus if s in statuses
+                f"{palette.MARK_GLYPH[s]} {s.value}" for s in MarkStatus if s in statuses
             )
         return self._reviews[number]

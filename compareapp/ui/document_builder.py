@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
 from compareapp.core.present.display_text import PARAGRAPH_SEPARATOR
-from compareapp.ui import styles
+from compareapp.rendering import palette, text_formats
 
 if TYPE_CHECKING:
     from compareapp.core.present.display_text import DisplayText
@@ -40,7 +40,7 @@ def build_text_document(
     for highlight in highlights:
         cursor.setPosition(display.position(highlight.start))
         cursor.setPosition(display.position(highlight.end), QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(styles.highlight_format(highlight.kind, highlight.removed))
+        cursor.mergeCharFormat(text_formats.highlight_format(highlight.kind, highlight.removed))
     return _handed_over(document)
 
 
@@ -62,7 +62,7 @@ def build_preview_document(display: DisplayText, limit: int = PREVIEW_CHARACTERS
         cursor.movePosition(QTextCursor.MoveOperation.End)
         note = QTextCharFormat()
         note.setFontItalic(True)
-        note.setForeground(styles.PREVIEW_NOTE)
+        note.setForeground(palette.PREVIEW_NOTE)
         cursor.insertBlock()
         cursor.insertText(
             f"… {more:,} more paragraph{'s' if more > 1 else ''}, shown with the comparison"
@@ -101,7 +101,7 @@ def _handed_over(document: QTextDocument) -> QTextDocument:
 
 def _shade_unique(document: QTextDocument, unique: Iterable[int]) -> None:
     shaded = QTextBlockFormat()
-    shaded.setBackground(styles.UNIQUE_PARAGRAPH)
+    shaded.setBackground(palette.UNIQUE_PARAGRAPH)
     for index in unique:
         cursor = QTextCursor(document.findBlockByNumber(index))
         cursor.mergeBlockFormat(shaded)

@@ -45,7 +45,7 @@ class DocumentCommands(_Base):
             self.open_paths(paths)
 
     def open_sample(self) -> None:
-        from compareapp.cli import sample_paths
+        from compareapp.resources import sample_paths
 
         if not self.maybe_save():
             return

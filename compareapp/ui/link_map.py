@@ -16,7 +16,7 @@ from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPain
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from compareapp.core.review.marks import MarkStatus
-from compareapp.ui import styles
+from compareapp.rendering import palette
 from compareapp.ui.text_view import DocumentTextView
 
 if TYPE_CHECKING:
@@ -111,11 +111,11 @@ class LinkMap(QWidget):
         painter.fillRect(self.rect(), self.palette().window())
         for band, path in self.visible_paths():
             if (band.left, band.right) in self.selected:
-                colour = styles.BAND_SELECTED
+                colour = palette.BAND_SELECTED
             elif band.moved:
-                colour = styles.BAND_MOVED
+                colour = palette.BAND_MOVED
             else:
-                colour = styles.BAND_CHANGED if band.changed else styles.BAND_IDENTICAL
+                colour = palette.BAND_CHANGED if band.changed else palette.BAND_IDENTICAL
             outline = QPen(colour.darker(140), 1.0)
             if band.moved:
                 outline.setStyle(Qt.PenStyle.DashLine)
@@ -138,7 +138,7 @@ class LinkMap(QWidget):
                     top, bottom = extents[index]
                     middle = shift + min(top + 8, (top + bottom) / 2)
                     if 0 <= middle <= self.height():
-                        painter.setBrush(styles.MARK_COLOUR[status])
+                        painter.setBrush(palette.MARK_COLOUR[status])
                         painter.drawEllipse(QPointF(x, middle), 4, 4)
 
     def band_at(self, point: QPointF) -> Band | None:

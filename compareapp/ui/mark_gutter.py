@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QPainter, QPaintEvent, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from compareapp.core.review.marks import MarkStatus
-from compareapp.ui import styles
+from compareapp.rendering import palette
 
 GUTTER_WIDTH = 16
 
@@ -55,12 +55,12 @@ class MarkGutter(QWidget):
             top, bottom = self.mark_extent(mark)
             if bottom < 0 or top > height:
                 continue
-            colour = styles.MARK_COLOUR[mark.status]
+            colour = palette.MARK_COLOUR[mark.status]
             painter.fillRect(QRectF(self.width() - 4, top, 3, max(4.0, bottom - top)), colour)
             painter.setPen(colour)
             painter.drawText(
                 QRectF(0, top, self.width() - 4, 16),
                 Qt.AlignmentFlag.AlignCenter,
-                styles.MARK_GLYPH[mark.status],
+                palette.MARK_GLYPH[mark.status],
             )
         painter.end()

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from compareapp.core.review.marks import MarkStatus
-from compareapp.ui import styles
+from compareapp.rendering import palette
 from compareapp.ui.text_view import DocumentTextView
 
 if TYPE_CHECKING:  # the view model loads with the first comparison, not the window
@@ -18,10 +18,10 @@ if TYPE_CHECKING:  # the view model loads with the first comparison, not the win
 
 STRIP_WIDTH = 14
 MARK_COLOURS = {
-    "unique": styles.STRIP_UNIQUE,
-    "moved": styles.STRIP_MOVED,
-    "changed": styles.STRIP_CHANGE,
-    "fact": styles.STRIP_SIGNIFICANT,
+    "unique": palette.STRIP_UNIQUE,
+    "moved": palette.STRIP_MOVED,
+    "changed": palette.STRIP_CHANGE,
+    "fact": palette.STRIP_SIGNIFICANT,
 }
 """The colour of each kind of :class:`ParagraphMark`, by its value."""
 
@@ -62,7 +62,7 @@ class OverviewStrip(QWidget):
             if index < len(extents):
                 top, bottom = extents[index]
                 height = max(2.0, (bottom - top) * scale)
-                inset = 1 if colour == styles.STRIP_SIGNIFICANT else 3
+                inset = 1 if colour == palette.STRIP_SIGNIFICANT else 3
                 painter.fillRect(
                     QRectF(inset, top * scale, self.width() - 2 * inset, height), colour
                 )
@@ -70,7 +70,7 @@ class OverviewStrip(QWidget):
             if index < len(extents):
                 top, bottom = extents[index]
                 height = max(3.0, (bottom - top) * scale)
-                painter.fillRect(QRectF(0, top * scale, 3, height), styles.MARK_COLOUR[status])
+                painter.fillRect(QRectF(0, top * scale, 3, height), palette.MARK_COLOUR[status])
         bar = self.view.verticalScrollBar()
         painter.setPen(self.palette().text().color())
         painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -43,7 +43,7 @@ class ReviewCommands(_Base):
         if with_counterparts:
             from compareapp.core.diff.counterpart_spans import counterpart_spans  # with the model
 
-            spans.update(counterpart_spans(view.model, document, start, end))
+            spans.update(counterpart_spans(view.model.comparison, document, start, end))
         reviewer = settings.reviewer()
         documents = view.result.documents if view.result else []
         marks = [

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from compareapp.core.review.anchors import AnchorState
 from compareapp.core.review.marks import MarkStatus, ReviewMark
-from compareapp.ui import styles
+from compareapp.rendering import palette
 from compareapp.ui.review_controller import ReviewController
 
 COLUMNS = ("Status", "Source", "Quote", "Note", "Reviewer", "Modified", "Anchor")
@@ -148,7 +148,7 @@ class ReviewPanel(QDockWidget):
                 continue
             item = QTreeWidgetItem(self._row(mark))
             item.setData(0, Qt.ItemDataRole.UserRole, mark.id)
-            item.setForeground(0, styles.MARK_COLOUR[mark.status])
+            item.setForeground(0, palette.MARK_COLOUR[mark.status])
             item.setToolTip(2, mark.quote)
             item.setToolTip(3, mark.note)
             self.list.addTopLevelItem(item)
@@ -167,7 +167,7 @@ class ReviewPanel(QDockWidget):
         if mark.state is AnchorState.ORPHANED:
             state = "orphaned: passage not found"
         return [
-            f"{styles.MARK_GLYPH[mark.status]} {mark.status.value}",
+            f"{palette.MARK_GLYPH[mark.status]} {mark.status.value}",
             source,
             " ".join(mark.quote.split()),
             " ".join(mark.note.split()),

@@ -9,15 +9,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from compareapp.core.documents.document import Document
-from compareapp.core.review.session import (
-    SESSION_SUFFIX,
-    Session,
-    SessionError,
-    SessionSource,
-    embedded_document,
-    load_session,
-    save_session,
-)
+from compareapp.core.review.session import SESSION_SUFFIX, Session, SessionError, SessionSource
+from compareapp.core.review.session_file import load_session, save_session
+from compareapp.core.review.session_sources import embedded_document
 from compareapp.ui.autosave import Recovery, find_recoveries
 from compareapp.ui.comparison_job import PendingSource
 

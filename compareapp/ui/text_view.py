@@ -16,7 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QWidget
 
-from compareapp.ui import styles
+from compareapp.rendering import palette
 from compareapp.ui.document_builder import PARAGRAPH_SPACING
 from compareapp.ui.mark_gutter import GUTTER_WIDTH, MarkGutter, ShownMark
 
@@ -139,7 +139,7 @@ class DocumentTextView(QTextEdit):
                 continue
             selection = QTextEdit.ExtraSelection()
             selection.cursor = QTextCursor(block)
-            selection.format.setBackground(styles.SELECTED_PARAGRAPH)
+            selection.format.setBackground(palette.SELECTED_PARAGRAPH)
             selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
             selections.append(selection)
         if current is not None:
@@ -148,7 +148,7 @@ class DocumentTextView(QTextEdit):
             cursor.setPosition(current[0])
             cursor.setPosition(max(current[1], current[0] + 1), QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
-            selection.format.setBackground(styles.CURRENT_DIFFERENCE)
+            selection.format.setBackground(palette.CURRENT_DIFFERENCE)
             selections.append(selection)
         self._link_selections = selections
         self.setExtraSelections(self._mark_selections + selections)
@@ -165,7 +165,7 @@ class DocumentTextView(QTextEdit):
             cursor.setPosition(mark.start)
             cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
-            selection.format.setBackground(styles.MARK_BACKGROUND[mark.status])
+            selection.format.setBackground(palette.MARK_BACKGROUND[mark.status])
             selection.format.setToolTip(f"{mark.status.value.capitalize()} (review mark)")
             self._mark_selections.append(selection)
         self.gutter.set_marks(marks)

@@ -37,19 +37,12 @@ from compareapp.core.diff.inline_diff import Difference, Operation, Passage, dif
 from compareapp.core.documents.document import Document
 from compareapp.core.documents.loading import document_from_text, load_document
 from compareapp.core.present.view_model import ComparisonViewModel
-from compareapp.core.reports.review_listing import review_to_text
+from compareapp.core.reports.review_text import review_to_text
 from compareapp.core.review.anchors import AnchorState, TextAnchor, reanchor
 from compareapp.core.review.marks import MarkStatus, ReviewMark, ReviewMarks
-from compareapp.core.review.session import (
-    SESSION_SUFFIX,
-    Session,
-    SessionError,
-    SessionSource,
-    dump_session,
-    load_session,
-    match_sources,
-    save_session,
-)
+from compareapp.core.review.session import SESSION_SUFFIX, Session, SessionError, SessionSource
+from compareapp.core.review.session_file import dump_session, load_session, save_session
+from compareapp.core.review.session_sources import match_sources
 from compareapp.core.text.normalize import Token, normalize_text, tokenize
 from compareapp.core.text.paragraphs import split_paragraphs
 

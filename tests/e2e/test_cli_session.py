@@ -12,11 +12,12 @@ from typing import Any
 
 import pytest
 
-from compareapp.cli import sample_paths
 from compareapp.core.documents.document import Document
 from compareapp.core.documents.loading import load_document
 from compareapp.core.review.marks import MarkStatus, ReviewMark
-from compareapp.core.review.session import Session, SessionSource, save_session
+from compareapp.core.review.session import Session, SessionSource
+from compareapp.core.review.session_file import save_session
+from compareapp.resources import sample_paths
 
 COMMAND = shutil.which("compareapp", path=str(Path(sys.executable).parent))
 

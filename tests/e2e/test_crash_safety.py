@@ -28,9 +28,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from compareapp.cli import sample_paths
 from compareapp.core.review.marks import MarkStatus
-from compareapp.core.review.session import SESSION_SUFFIX, Session, load_session
+from compareapp.core.review.session import SESSION_SUFFIX, Session
+from compareapp.core.review.session_file import load_session
+from compareapp.resources import sample_paths
 from compareapp.ui.main_window import MainWindow
 from tests.ui.conftest import wait_for_comparison
 from tests.ui.test_review_marks import mark_text

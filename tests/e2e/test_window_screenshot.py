@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from compareapp.cli import sample_paths
+from compareapp.resources import sample_paths
 
 pytestmark = pytest.mark.slow
 

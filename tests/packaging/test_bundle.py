@@ -24,12 +24,12 @@ import pytest
 from pypdf import PdfReader
 
 from compareapp import __version__
-from compareapp.cli import SAMPLE_FILES
 from compareapp.core.align.aligner import align_paragraphs
 from compareapp.core.align.links import LEXICAL_PARAMS, AlignParams
 from compareapp.core.diff.comparison import Comparison
 from compareapp.core.documents.loading import LoadError, load_document
 from compareapp.core.reports.comparison_json import comparison_to_json
+from compareapp.resources import SAMPLE_FILES
 from tests.fixtures import docx_fixtures, pdf_fixtures, web_fixtures
 from tests.fixtures.story_fixtures import STORY_TITLE, story_html, story_paragraphs, story_text
 from tests.packaging.files import APP_ID, ICON_SIZES, PACKAGING, ROOT

@@ -19,7 +19,8 @@ from PySide6.QtSvg import QSvgRenderer
 from compareapp import __version__, resources
 from compareapp.core.documents.document import Document
 from compareapp.core.documents.loading import load_document
-from compareapp.core.review.session import SESSION_SUFFIX, Session, SessionSource, dump_session
+from compareapp.core.review.session import SESSION_SUFFIX, Session, SessionSource
+from compareapp.core.review.session_file import dump_session
 from compareapp.ui.settings import APP_NAME
 from tests.packaging.files import (
     APP_ID,
@@ -163,7 +164,7 @@ def parse_globs2(text: str) -> list[tuple[int, str, str]]:
 
 
 def sample_documents() -> list[Document]:
-    from compareapp.cli import sample_paths
+    from compareapp.resources import sample_paths
 
     return [load_document(path) for path in sample_paths()]
 

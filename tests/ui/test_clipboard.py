@@ -14,9 +14,10 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from compareapp.cli import sample_paths
 from compareapp.core.documents.pasted import PASTED_TEXT, PASTED_WEB_PAGE
-from compareapp.core.review.session import SESSION_SUFFIX, load_session
+from compareapp.core.review.session import SESSION_SUFFIX
+from compareapp.core.review.session_file import load_session
+from compareapp.resources import sample_paths
 from compareapp.ui import settings
 from compareapp.ui.autosave import AFTER_CHANGE_MS
 from compareapp.ui.main_window import MainWindow

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from compareapp.cli import sample_paths
 from compareapp.core.facts.discrepancies import FactKind
 from compareapp.core.review.marks import MarkStatus
+from compareapp.resources import sample_paths
 from compareapp.ui.main_window import MainWindow
 from tests.ui.conftest import open_and_wait
 

@@ -8,8 +8,8 @@ import pypdf
 import pytest
 from pytestqt.qtbot import QtBot
 
-from compareapp.cli import sample_paths
 from compareapp.core.review.marks import MarkStatus
+from compareapp.resources import sample_paths
 from compareapp.ui.main_window import MainWindow
 from tests.ui.conftest import open_and_wait
 from tests.ui.test_review_marks import select_text

@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from compareapp.cli import sample_paths
+from compareapp.resources import sample_paths
 from compareapp.ui import settings
 from compareapp.ui.main_window import MainWindow
 from tests.ui.conftest import open_and_wait, wait_for_comparison, wait_for_job

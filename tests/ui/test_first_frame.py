@@ -13,7 +13,7 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from compareapp.cli import sample_paths
+from compareapp.resources import sample_paths
 from compareapp.ui import tasks
 from compareapp.ui.main_window import FIRST_PAINT_WAIT_MS, MainWindow
 from tests.ui.conftest import wait_for_comparison

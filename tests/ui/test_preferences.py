@@ -12,10 +12,10 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from compareapp.cli import sample_paths
 from compareapp.core.diff.classify import DifferenceClass
 from compareapp.core.present.view_model import DifferenceFilter
 from compareapp.export.pdf_export import default_page_size
+from compareapp.resources import sample_paths
 from compareapp.ui import apply_preferences as applying
 from compareapp.ui import settings
 from compareapp.ui.main_window import MainWindow

@@ -17,7 +17,8 @@ from pytestqt.qtbot import QtBot
 from compareapp.core.documents.loading import load_document
 from compareapp.core.present.display_text import DisplayText
 from compareapp.core.review.marks import MarkStatus, ReviewMark
-from compareapp.core.review.session import Session, SessionSource, save_session
+from compareapp.core.review.session import Session, SessionSource
+from compareapp.core.review.session_file import save_session
 from compareapp.ui import document_builder
 from compareapp.ui.document_builder import PREVIEW_CHARACTERS, build_preview_document
 from compareapp.ui.main_window import MainWindow

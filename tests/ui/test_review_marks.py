@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from compareapp.core.review.marks import MarkStatus, ReviewMark
-from compareapp.ui import settings, styles
+from compareapp.rendering import palette
+from compareapp.ui import settings
 from compareapp.ui.main_window import MainWindow
 from compareapp.ui.mark_gutter import ShownMark
 from compareapp.ui.review_panel import NOTE_COMMIT_MS
@@ -121,7 +122,7 @@ def shown(window: MainWindow, document: int) -> dict[str, ShownMark]:
 def tints(window: MainWindow, document: int) -> list[tuple[int, int, MarkStatus]]:
     """The passages pane ``document`` tints as review marks: view range and status."""
     view = pane_view(window, document)
-    colours = {colour.rgba(): status for status, colour in styles.MARK_BACKGROUND.items()}
+    colours = {colour.rgba(): status for status, colour in palette.MARK_BACKGROUND.items()}
     found = []
     for selection in view.extraSelections():
         status = colours.get(selection.format.background().color().rgba())
@@ -701,8 +702,8 @@ def test_the_gutter_shows_each_mark_in_its_status_colour(qtbot, sample: MainWind
     verified_pixels = gutter_colours(view, marks[verified.id])
     disputed_pixels = gutter_colours(view, marks[disputed.id])
 
-    verified_colour = styles.MARK_COLOUR[MarkStatus.VERIFIED]
-    disputed_colour = styles.MARK_COLOUR[MarkStatus.DISPUTED]
+    verified_colour = palette.MARK_COLOUR[MarkStatus.VERIFIED]
+    disputed_colour = palette.MARK_COLOUR[MarkStatus.DISPUTED]
     assert any(close_colour(pixel, verified_colour) for pixel in verified_pixels)
     assert not any(close_colour(pixel, disputed_colour) for pixel in verified_pixels)
     assert any(close_colour(pixel, disputed_colour) for pixel in disputed_pixels)

@@ -11,7 +11,8 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QImage
 
 from compareapp.core.review.marks import MarkStatus
-from compareapp.ui import settings, styles
+from compareapp.rendering import palette
+from compareapp.ui import settings
 from compareapp.ui.main_window import MainWindow
 from tests.ui.conftest import wait_for_comparison
 from tests.ui.test_review_marks import (
@@ -45,7 +46,7 @@ def gutter_pixels(image: QImage, window: MainWindow, document: int) -> list:
 
 
 def count_close(pixels: list, status: MarkStatus) -> int:
-    return sum(1 for pixel in pixels if close_colour(pixel, styles.MARK_COLOUR[status]))
+    return sum(1 for pixel in pixels if close_colour(pixel, palette.MARK_COLOUR[status]))
 
 
 def test_review_marks_screenshot(qtbot, window: MainWindow, tmp_path: Path):

@@ -15,7 +15,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from compareapp.core.review.marks import MarkStatus
-from compareapp.core.review.session import SESSION_SUFFIX, load_session
+from compareapp.core.review.session import SESSION_SUFFIX
+from compareapp.core.review.session_file import load_session
 from compareapp.ui.main_window import MainWindow
 from tests.core.review.test_save_failures import KINDS, Trouble
 from tests.ui.conftest import wait_for_comparison

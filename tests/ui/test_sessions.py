@@ -16,10 +16,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from compareapp.cli import sample_paths
 from compareapp.core.review.anchors import AnchorState
 from compareapp.core.review.marks import MarkStatus
-from compareapp.core.review.session import SESSION_SUFFIX, dump_session, load_session
+from compareapp.core.review.session import SESSION_SUFFIX
+from compareapp.core.review.session_file import dump_session, load_session
+from compareapp.resources import sample_paths
 from compareapp.ui import settings
 from compareapp.ui.autosave import AFTER_CHANGE_MS, autosave_folder, find_recoveries
 from compareapp.ui.main_window import MainWindow

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from compareapp.cli import sample_paths
+from compareapp.resources import sample_paths
 from compareapp.ui import windows
 from compareapp.ui.app import INSTANCE_NAME_VARIABLE
 from compareapp.ui.main_window import MainWindow

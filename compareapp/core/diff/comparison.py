@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from compareapp.core.align.links import AlignParams, Link, PairAlignment
-from compareapp.core.diff.inline_diff import Difference, Passage, diff_passages, tokenize_span
+from compareapp.core.diff.inline_diff import (
+    Difference,
+    Operation,
+    Passage,
+    diff_passages,
+    tokenize_span,
+)
 from compareapp.core.documents.document import Document, Paragraph
 from compareapp.core.text.normalize import Token
 
@@ -55,6 +61,12 @@ class Comparison:
     progress: Progress | None = field(default=None, repr=False, compare=False)
     """Told what is being done during long steps; it may raise to cancel the work."""
     _pairs: dict[tuple[int, int], PairComparison] = field(default_factory=dict, repr=False)
+    _oriented: dict[tuple[int, int], list[LinkedPair]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _by_paragraph: dict[tuple[int, int], dict[int, list[LinkedPair]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         if len(self.documents) < 2:
@@ -76,6 +88,26 @@ class Comparison:
                 self.documents[a], self.documents[b], a, b, self.params, self.progress
             )
         return self._pairs[(a, b)]
+
+    def pairs(self, a: int, b: int) -> list[LinkedPair]:
+        """The linked pairs between documents ``a`` and ``b``, oriented from ``a`` to ``b``
+        (seen from either side: a pair with the base is aligned from the base)."""
+        if (a, b) not in self._oriented:
+            if b == self.base:
+                pairs = [_swapped_pair(pair) for pair in self.pair(b, a).pairs]
+            else:
+                pairs = list(self.pair(a, b).pairs)
+            self._oriented[(a, b)] = pairs
+        return self._oriented[(a, b)]
+
+    def pairs_of(self, a: int, b: int, paragraph: int) -> list[LinkedPair]:
+        """The linked pairs from paragraph ``paragraph`` of ``a`` into ``b``."""
+        if (a, b) not in self._by_paragraph:
+            index: dict[int, list[LinkedPair]] = {}
+            for pair in self.pairs(a, b):
+                index.setdefault(pair.link.a, []).append(pair)
+            self._by_paragraph[(a, b)] = index
+        return self._by_paragraph[(a, b)].get(paragraph, [])
 
     def unique_paragraphs(self, document: int) -> list[int]:
         """Paragraphs of ``document`` linked to nothing: in the base, to no other document;
@@ -217,3 +249,16 @@ def _paragraph_index(document: Document, candidates: list[Paragraph], start: int
         if found:
             return found.index
     return -1
+
+
+def _swapped_pair(pair: LinkedPair) -> LinkedPair:
+    link: Link = replace(pair.link, a=pair.link.b, b=pair.link.a)
+    return LinkedPair(link, tuple(_swapped_difference(d) for d in pair.differences))
+
+
+def _swapped_difference(difference: Difference) -> Difference:
+    d = difference
+    operation = {Operation.DELETE: Operation.INSERT, Operation.INSERT: Operation.DELETE}.get(
+        d.operation, d.operation
+    )
+    return Difference(operation, d.b_start, d.b_end, d.a_start, d.a_end, d.b_text, d.a_text, d.kind)

@@ -11,24 +11,23 @@ from __future__ import annotations
 import bisect
 from operator import attrgetter
 
-from compareapp.core.diff.comparison import LinkedPair
+from compareapp.core.diff.comparison import Comparison, LinkedPair
 from compareapp.core.documents.document import Document, Paragraph
-from compareapp.core.present.view_model import ComparisonViewModel
 
 
 def counterpart_spans(
-    model: ComparisonViewModel, document: int, start: int, end: int
+    comparison: Comparison, document: int, start: int, end: int
 ) -> dict[int, tuple[int, int]]:
     """For each other document with a counterpart, ``(start, end)`` of the passage that
     matches ``[start, end)`` of ``document``."""
-    documents = model.comparison.documents
+    documents = comparison.documents
     selected = _paragraphs_between(documents[document], start, end)
     indices = [p.index for p in selected]
     spans: dict[int, tuple[int, int]] = {}
-    for other in range(model.document_count):
+    for other in range(len(comparison.documents)):
         if other == document:
             continue
-        pairs = [pair for index in indices for pair in model.pairs_of(document, other, index)]
+        pairs = [pair for index in indices for pair in comparison.pairs_of(document, other, index)]
         linked = sorted({pair.link.b for pair in pairs})
         if not linked:
             continue

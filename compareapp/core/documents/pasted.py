@@ -25,7 +25,7 @@ PASTED_WEB_PAGE = "Pasted web page"
 EMPTY_CLIPBOARD = "The clipboard holds no text"
 MAX_PASTED_BYTES = 16 * 1024 * 1024
 """A pasted document's text (UTF-8) may be this long: it is kept in the session file,
-which may hold 64 MB (:data:`compareapp.core.review.session.MAX_SESSION_BYTES`). Pasted HTML
+which may hold 64 MB (:data:`compareapp.core.review.session_file.MAX_SESSION_BYTES`). Pasted HTML
 may be as large as a file (:data:`compareapp.core.documents.loading.MAX_FILE_BYTES`)."""
 
 _LINE_ENDS = re.compile(r"\r\n?")

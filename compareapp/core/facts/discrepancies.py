@@ -13,18 +13,17 @@ passage (its counterpart), or "not in this source".
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from compareapp.core.diff.classify import DifferenceClass
+from compareapp.core.diff.comparison import Comparison
 from compareapp.core.diff.counterpart_spans import counterpart_spans
 from compareapp.core.diff.inline_diff import Difference
 from compareapp.core.documents.document import Document
 from compareapp.core.facts.fact_kind import FactKind
 from compareapp.core.facts.quantities import find_quantities, quantity_at, same_value
 from compareapp.core.facts.quotations import Quotation, attributions, find_quotations, same_words
-from compareapp.core.present.view_model import ComparisonViewModel
-from compareapp.core.review.marks import MarkStatus, ReviewMark
 
 CONTEXT_CHARS = 60
 """Characters of context on each side of a version's words."""
@@ -62,27 +61,29 @@ class Discrepancy:
 
 
 def find_discrepancies(
-    model: ComparisonViewModel, check: Callable[[], None] | None = None
+    comparison: Comparison, check: Callable[[], None] | None = None
 ) -> list[Discrepancy]:
     """Every row of the table, most important first. ``check`` is called between linked
     passages; it may raise to stop the work (the window's Cancel)."""
     rows: dict[tuple[FactKind, int, int, int], Discrepancy] = {}
-    for row in _changed_facts(model, check or _go_on):
+    for row in _changed_facts(comparison, check or _go_on):
         document, _offset = row.position
         version = row.versions[document]
         assert version is not None
         key = (row.kind, document, version.start, version.end)
         rows[key] = _merged(rows[key], row) if key in rows else row
-    found = [_with_counterparts(model, row) for row in _paired_figures(model, [*rows.values()])]
-    found += _single_source_claims(model)
+    found = [
+        _with_counterparts(comparison, row) for row in _paired_figures(comparison, [*rows.values()])
+    ]
+    found += _single_source_claims(comparison)
     return sorted(found, key=lambda row: (RANK[row.kind], row.position))
 
 
-def _paired_figures(model: ComparisonViewModel, rows: list[Discrepancy]) -> list[Discrepancy]:
+def _paired_figures(comparison: Comparison, rows: list[Discrepancy]) -> list[Discrepancy]:
     """A figure one source gives where another gives none, and a figure of the same unit
     the other gives elsewhere with no counterpart ("8,000 km²" in one paragraph, "9,000 km²"
     in another): one row, the contradiction, rather than two one-sided rows."""
-    documents = model.comparison.documents
+    documents = comparison.documents
     lonely: dict[tuple[int, str], list[Discrepancy]] = {}
     for row in rows:
         present = [index for index, version in enumerate(row.versions) if version is not None]
@@ -116,15 +117,15 @@ def _merged(first: Discrepancy, second: Discrepancy) -> Discrepancy:
     return Discrepancy(first.kind, versions, first.position)
 
 
-def _with_counterparts(model: ComparisonViewModel, row: Discrepancy) -> Discrepancy:
+def _with_counterparts(comparison: Comparison, row: Discrepancy) -> Discrepancy:
     """Fill in the documents that have no difference there: their counterpart of the
     base's words (their own wording), or None when they do not have the passage."""
-    base = row.versions[model.base]
+    base = row.versions[comparison.base]
     if base is None:
         return row
     versions = list(row.versions)
-    documents = model.comparison.documents
-    for other, span in counterpart_spans(model, model.base, base.start, base.end).items():
+    documents = comparison.documents
+    for other, span in counterpart_spans(comparison, comparison.base, base.start, base.end).items():
         if versions[other] is None:
             versions[other] = _version(documents[other], span)
     return Discrepancy(row.kind, tuple(versions), row.position)
@@ -134,11 +135,11 @@ def _go_on() -> None:
     """A ``check`` that never stops the work."""
 
 
-def _changed_facts(model: ComparisonViewModel, check: Callable[[], None]) -> Iterator[Discrepancy]:
-    base = model.base
-    documents = model.comparison.documents
-    for other in model.comparison.others():
-        for pair in model.pairs(base, other):
+def _changed_facts(comparison: Comparison, check: Callable[[], None]) -> Iterator[Discrepancy]:
+    base = comparison.base
+    documents = comparison.documents
+    for other in comparison.others():
+        for pair in comparison.pairs(base, other):
             check()
             quotes_done: set[tuple[int, int]] = set()
             for difference in pair.differences:
@@ -146,7 +147,7 @@ def _changed_facts(model: ComparisonViewModel, check: Callable[[], None]) -> Ite
                 if fact is None:
                     continue
                 kind, (a_start, a_end), (b_start, b_end) = fact
-                yield _row(model, kind, other, (a_start, a_end), (b_start, b_end))
+                yield _row(comparison, kind, other, (a_start, a_end), (b_start, b_end))
 
 
 Span = tuple[int, int]
@@ -237,11 +238,11 @@ def _in_attribution(text: str, span: Span) -> bool:
 
 
 def _row(
-    model: ComparisonViewModel, kind: FactKind, other: int, span_a: Span, span_b: Span
+    comparison: Comparison, kind: FactKind, other: int, span_a: Span, span_b: Span
 ) -> Discrepancy:
     """The row for a fact of the base at ``span_a`` that ``other`` says at ``span_b``."""
-    base = model.base
-    documents = model.comparison.documents
+    base = comparison.base
+    documents = comparison.documents
     versions: list[Version | None] = [None] * len(documents)
     versions[base] = _version(documents[base], span_a)
     versions[other] = _version(documents[other], span_b)
@@ -264,12 +265,12 @@ def _version(document: Document, span: Span) -> Version | None:
     return Version(start, end, document.text[start:end], " ".join(context.split()))
 
 
-def _single_source_claims(model: ComparisonViewModel) -> Iterator[Discrepancy]:
+def _single_source_claims(comparison: Comparison) -> Iterator[Discrepancy]:
     """Unique paragraphs that carry numbers, quotations or names: claims no other source
     corroborates."""
-    documents = model.comparison.documents
+    documents = comparison.documents
     for index, document in enumerate(documents):
-        for number in model.unique_paragraphs(index):
+        for number in comparison.unique_paragraphs(index):
             paragraph = document.paragraphs[number]
             text = paragraph.text
             if not (find_quantities(text) or find_quotations(text) or _NAME.search(text)):
@@ -277,22 +278,3 @@ def _single_source_claims(model: ComparisonViewModel) -> Iterator[Discrepancy]:
             versions: list[Version | None] = [None] * len(documents)
             versions[index] = Version(paragraph.start, paragraph.end, text, " ".join(text.split()))
             yield Discrepancy(FactKind.ONLY_IN_ONE, tuple(versions), (index, paragraph.start))
-
-
-def row_statuses(
-    row: Discrepancy, documents: Sequence[Document], marks: Iterable[ReviewMark]
-) -> set[MarkStatus]:
-    """The statuses of the review marks on the row's words in any source."""
-    found = set()
-    for document, version in zip(documents, row.versions, strict=True):
-        if version is None:
-            continue
-        for mark in marks:
-            anchor = mark.anchor
-            if (
-                mark.source == document.source_id
-                and anchor.start < version.end
-                and version.start < anchor.end
-            ):
-                found.add(mark.status)
-    return found

@@ -94,7 +94,7 @@ def build_report(model: ComparisonViewModel, marks: Iterable[ReviewMark] = ()) -
         sections=sections,
         marks=tuple(mark for mark in by_status if mark.id in placed),
         unplaced=tuple(mark for mark in by_status if mark.id not in placed),
-        discrepancies=tuple(find_discrepancies(model)),
+        discrepancies=tuple(find_discrepancies(model.comparison)),
     )
 
 

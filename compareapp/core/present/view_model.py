@@ -12,11 +12,11 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
 
-from compareapp.core.align.links import Link, LinkKind
+from compareapp.core.align.links import LinkKind
 from compareapp.core.diff.classify import DifferenceClass
 from compareapp.core.diff.comparison import Comparison, LinkedPair, link_groups
 from compareapp.core.diff.inline_diff import Difference, Operation
@@ -120,27 +120,16 @@ class Counts:
 
 class ComparisonViewModel:
     """The window's view of a :class:`Comparison`, showing the differences that
-    ``difference_filter`` counts; a bool, or the ``typographic`` keyword, as before, says
-    whether typographic-only differences are shown."""
+    ``difference_filter`` counts."""
 
     def __init__(
-        self,
-        comparison: Comparison,
-        difference_filter: DifferenceFilter | bool = False,
-        *,
-        typographic: bool | None = None,
+        self, comparison: Comparison, difference_filter: DifferenceFilter | None = None
     ) -> None:
         self.comparison = comparison
-        if isinstance(difference_filter, bool):
-            difference_filter = DifferenceFilter(typographic=difference_filter)
-        if typographic is not None:  # the keyword of old
-            difference_filter = replace(difference_filter, typographic=typographic)
-        self.filter = difference_filter
-        self._oriented: dict[tuple[int, int], list[LinkedPair]] = {}
+        self.filter = difference_filter or DifferenceFilter()
         self._highlights: dict[int, list[Highlight]] = {}
         self._sync_groups: dict[int, list[SyncGroup]] = {}
         self._marks: dict[int, dict[int, ParagraphMark]] = {}
-        self._by_paragraph: dict[tuple[int, int], dict[int, list[LinkedPair]]] = {}
         self._shown: dict[int, tuple[Difference, bool]] = {}
         self._moved: dict[int, set[int]] = {}
         self._case_only_texts: dict[tuple[str, str], bool] = {}
@@ -159,22 +148,11 @@ class ComparisonViewModel:
 
     def pairs(self, a: int, b: int) -> list[LinkedPair]:
         """The linked pairs between documents ``a`` and ``b``, oriented from ``a`` to ``b``."""
-        if (a, b) not in self._oriented:
-            if b == self.base:
-                pairs = [_swapped_pair(pair) for pair in self.comparison.pair(b, a).pairs]
-            else:
-                pairs = list(self.comparison.pair(a, b).pairs)
-            self._oriented[(a, b)] = pairs
-        return self._oriented[(a, b)]
+        return self.comparison.pairs(a, b)
 
     def pairs_of(self, a: int, b: int, paragraph: int) -> list[LinkedPair]:
         """The linked pairs from paragraph ``paragraph`` of ``a`` into ``b``."""
-        if (a, b) not in self._by_paragraph:
-            index: dict[int, list[LinkedPair]] = {}
-            for pair in self.pairs(a, b):
-                index.setdefault(pair.link.a, []).append(pair)
-            self._by_paragraph[(a, b)] = index
-        return self._by_paragraph[(a, b)].get(paragraph, [])
+        return self.comparison.pairs_of(a, b, paragraph)
 
     def partners(self, document: int) -> list[int]:
         """The documents ``document`` is compared with: all others for the base, else the
@@ -352,16 +330,3 @@ class ComparisonViewModel:
             unique=tuple(len(self.unique_paragraphs(d)) for d in range(self.document_count)),
             by_class=dict(Counter(d.kind for d in differences)),
         )
-
-
-def _swapped_pair(pair: LinkedPair) -> LinkedPair:
-    link: Link = replace(pair.link, a=pair.link.b, b=pair.link.a)
-    return LinkedPair(link, tuple(_swapped_difference(d) for d in pair.differences))
-
-
-def _swapped_difference(difference: Difference) -> Difference:
-    d = difference
-    operation = {Operation.DELETE: Operation.INSERT, Operation.INSERT: Operation.DELETE}.get(
-        d.operation, d.operation
-    )
-    return Difference(operation, d.b_start, d.b_end, d.a_start, d.a_end, d.b_text, d.a_text, d.kind)

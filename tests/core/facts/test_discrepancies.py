@@ -7,19 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from compareapp.cli import sample_paths
 from compareapp.core.diff.comparison import Comparison
 from compareapp.core.documents.document import Document
 from compareapp.core.documents.loading import document_from_text, load_document
-from compareapp.core.facts.discrepancies import RANK, FactKind, find_discrepancies, row_statuses
-from compareapp.core.present.view_model import ComparisonViewModel
+from compareapp.core.facts.discrepancies import RANK, FactKind, find_discrepancies
+from compareapp.core.present.row_statuses import row_statuses
 from compareapp.core.review.marks import MarkStatus, ReviewMark
+from compareapp.resources import sample_paths
 
 SEED = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "seed-pair"
 
 
 def table(documents: list[Document]) -> list[tuple[str, tuple[str | None, ...]]]:
-    rows = find_discrepancies(ComparisonViewModel(Comparison(documents)))
+    rows = find_discrepancies(Comparison(documents))
     return [(row.kind.value, tuple(v.text if v else None for v in row.versions)) for row in rows]
 
 
@@ -82,7 +82,7 @@ def test_three_sources_give_one_row_per_fact(sample: list[Document]) -> None:
 
 
 def test_a_row_knows_the_marks_on_its_words(sample: list[Document]) -> None:
-    rows = find_discrepancies(ComparisonViewModel(Comparison(sample)))
+    rows = find_discrepancies(Comparison(sample))
     row = next(r for r in rows if r.versions[0] and r.versions[0].text == "1,200")
     version = row.versions[1]
     assert version is not None

@@ -119,12 +119,11 @@ def test_the_filter_is_a_frozen_value() -> None:
 # --- in the view model -----------------------------------------------------------------------
 
 
-def test_a_bool_still_means_typographic(comparison: Comparison) -> None:
+def test_the_default_filter_hides_typographic_differences(comparison: Comparison) -> None:
     assert ComparisonViewModel(comparison).filter == DifferenceFilter()
-    assert ComparisonViewModel(comparison, True).filter == DifferenceFilter(typographic=True)
-    assert ComparisonViewModel(comparison, typographic=True).typographic is True
-    model = ComparisonViewModel(comparison, DifferenceFilter(case=False), typographic=True)
-    assert model.filter == DifferenceFilter(typographic=True, case=False)
+    assert ComparisonViewModel(comparison).typographic is False
+    model = ComparisonViewModel(comparison, DifferenceFilter(typographic=True, case=False))
+    assert model.typographic is True
 
 
 def test_by_default_case_and_spelling_changes_are_highlighted(comparison: Comparison) -> None:

@@ -6,7 +6,6 @@ import hashlib
 
 import pytest
 
-from compareapp.cli import sample_paths
 from compareapp.core.diff.comparison import Comparison
 from compareapp.core.documents.document import Document
 from compareapp.core.documents.loading import document_from_text, load_document
@@ -14,6 +13,7 @@ from compareapp.core.present.report_model import MAX_COLUMNS, build_report
 from compareapp.core.present.view_model import ComparisonViewModel
 from compareapp.core.review.anchors import AnchorState
 from compareapp.core.review.marks import MarkStatus, ReviewMark
+from compareapp.resources import sample_paths
 
 
 def variant(document: Document, name: str, replace: tuple[str, str]) -> Document:

@@ -6,14 +6,19 @@ import itertools
 
 import pytest
 
-from compareapp.cli import sample_paths
 from compareapp.core.align.aligner import LinkKind
 from compareapp.core.diff.classify import DifferenceClass
 from compareapp.core.diff.comparison import Comparison
 from compareapp.core.diff.inline_diff import Operation
 from compareapp.core.documents.document import Document
 from compareapp.core.documents.loading import document_from_text, load_document
-from compareapp.core.present.view_model import ComparisonViewModel, Highlight, SyncGroup
+from compareapp.core.present.view_model import (
+    ComparisonViewModel,
+    DifferenceFilter,
+    Highlight,
+    SyncGroup,
+)
+from compareapp.resources import sample_paths
 
 # Paragraphs: 0 headline, 1 the households (number changed, a word inserted in the rewrite),
 # 2 the quotation (moved up in the rewrite; typography and the mayor's name changed),
@@ -94,7 +99,9 @@ def test_base_highlights_are_removed_text_and_the_others_are_not(
 def test_highlights_are_sorted_non_empty_and_inside_the_document(
     sample_documents: list[Document], typographic: bool
 ) -> None:
-    view = ComparisonViewModel(Comparison(sample_documents), typographic=typographic)
+    view = ComparisonViewModel(
+        Comparison(sample_documents), DifferenceFilter(typographic=typographic)
+    )
     for document in (0, 1):
         highlights = view.highlights(document)
         keys = [(h.start, h.end, h.kind.value) for h in highlights]
@@ -152,7 +159,9 @@ def test_unchanged_numbers_in_the_sample_are_not_highlighted(
 
 def test_typographic_highlights_only_when_asked(sample_documents: list[Document]) -> None:
     plain = ComparisonViewModel(Comparison(sample_documents))
-    typographic = ComparisonViewModel(Comparison(sample_documents), typographic=True)
+    typographic = ComparisonViewModel(
+        Comparison(sample_documents), DifferenceFilter(typographic=True)
+    )
     wire = sample_documents[0].text
     for document in (0, 1):
         hidden, shown = plain.highlights(document), typographic.highlights(document)
@@ -226,7 +235,7 @@ def test_bands_between_the_base_and_another_are_its_links(sample: ComparisonView
 
 
 def test_band_changed_counts_typography_only_when_shown(small: ComparisonViewModel) -> None:
-    typographic = ComparisonViewModel(small.comparison, typographic=True)
+    typographic = ComparisonViewModel(small.comparison, DifferenceFilter(typographic=True))
     plain_bands = {(b.left, b.right): b for b in small.bands(0, 1)}
     shown_bands = {(b.left, b.right): b for b in typographic.bands(0, 1)}
     assert not plain_bands[(0, 0)].changed and not shown_bands[(0, 0)].changed  # identical
@@ -407,7 +416,7 @@ def test_counts_of_the_small_example_match_a_hand_count(small: ComparisonViewMod
 
 
 def test_counts_with_typography_add_the_typographic_changes(small: ComparisonViewModel) -> None:
-    counts = ComparisonViewModel(small.comparison, typographic=True).counts()
+    counts = ComparisonViewModel(small.comparison, DifferenceFilter(typographic=True)).counts()
     # “ ” around the quotation and ’ in Tanner’s; the bridge link now counts as changed.
     assert (counts.linked, counts.changed, counts.moved) == (4, 3, 1)
     assert counts.by_class[DifferenceClass.TYPOGRAPHIC] == 3

@@ -20,7 +20,8 @@ import pytest
 from compareapp.core.review import atomic_file
 from compareapp.core.review.atomic_file import write_atomically
 from compareapp.core.review.marks import MarkStatus, ReviewMark
-from compareapp.core.review.session import Session, SessionSource, load_session, save_session
+from compareapp.core.review.session import Session, SessionSource
+from compareapp.core.review.session_file import load_session, save_session
 
 WHEN = datetime(2026, 3, 4, 9, 30, tzinfo=timezone(timedelta(hours=2)))
 TEXT = "Around 1,200 households were evacuated on Tuesday, officials said. " * 40
@@ -173,7 +174,7 @@ def _sessions(big_marks: int) -> tuple[Session, Session]:
 SAVER = textwrap.dedent(
     """
     import pickle, sys
-    from compareapp.core.review.session import save_session
+    from compareapp.core.review.session_file import save_session
 
     path, sessions = sys.argv[1], pickle.load(open(sys.argv[2], "rb"))
     save_session(path, sessions[0])

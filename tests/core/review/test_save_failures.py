@@ -20,19 +20,14 @@ from typing import Any
 
 import pytest
 
-from compareapp.cli import sample_paths
 from compareapp.core.diff.comparison import Comparison
 from compareapp.core.documents.loading import load_document
 from compareapp.core.present.report_model import ReportModel, build_report
 from compareapp.core.present.view_model import ComparisonViewModel
 from compareapp.core.review.marks import MarkStatus, ReviewMark
-from compareapp.core.review.session import (
-    SESSION_SUFFIX,
-    Session,
-    SessionSource,
-    load_session,
-    save_session,
-)
+from compareapp.core.review.session import SESSION_SUFFIX, Session, SessionSource
+from compareapp.core.review.session_file import load_session, save_session
+from compareapp.resources import sample_paths
 
 FILLER = "filler"
 """The file that fills the small disk (1 MB); it is not the saved file's business."""

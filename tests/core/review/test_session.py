@@ -18,23 +18,19 @@ from hypothesis import strategies as st
 
 from compareapp.core.documents.document import Document
 from compareapp.core.documents.loading import document_from_text, load_document
-from compareapp.core.review import session as session_module
+from compareapp.core.review import session_file as session_module
 from compareapp.core.review.anchors import AnchorState
 from compareapp.core.review.marks import MarkStatus, ReviewMark
-from compareapp.core.review.session import (
+from compareapp.core.review.session import SESSION_SUFFIX, Session, SessionError, SessionSource
+from compareapp.core.review.session_file import (
     FORMAT,
-    SESSION_SUFFIX,
-    Session,
-    SessionError,
-    SessionSource,
     dump_session,
     load_session,
-    match_sources,
     migrate,
     parse_session,
-    reanchored_marks,
     save_session,
 )
+from compareapp.core.review.session_sources import match_sources, reanchored_marks
 
 WIRE = """Floods hit Marrowby
 

@@ -17,23 +17,22 @@ from compareapp import cli
 from compareapp.core.documents.document import Document
 from compareapp.core.documents.loading import load_document
 from compareapp.core.documents.pasted import PASTED_TEXT, PASTED_WEB_PAGE, document_from_clipboard
-from compareapp.core.review import session as session_module
+from compareapp.core.review import session_file as session_module
 from compareapp.core.review.anchors import AnchorState
 from compareapp.core.review.marks import MarkStatus, ReviewMark
-from compareapp.core.review.session import (
-    EmbeddedText,
-    Session,
-    SessionError,
-    SessionSource,
+from compareapp.core.review.session import EmbeddedText, Session, SessionError, SessionSource
+from compareapp.core.review.session_file import (
     SessionTooLarge,
     dump_session,
-    embedded_document,
     load_session,
-    match_sources,
     migrate,
     parse_session,
-    reanchored_marks,
     save_session,
+)
+from compareapp.core.review.session_sources import (
+    embedded_document,
+    match_sources,
+    reanchored_marks,
 )
 
 WHEN = datetime(2026, 11, 24, 6, 10, 42, tzinfo=timezone(timedelta(hours=1)))
