@@ -6,8 +6,8 @@
 ``bare`` is the floor: a PySide6 script that shows an empty ``QMainWindow``.
 ``compareapp`` starts the app as its console script does (``compareapp.cli.main``, every
 import included); compareapp has no "quit once shown" hook, so this launcher wraps
-``compareapp.ui.windows.open_window`` to watch the window it opens (shown, not yet painted:
-Qt paints it once the event loop runs).
+``compareapp.ui.main_window.open_window`` to watch the window it opens (shown, not yet
+painted: Qt paints it once the event loop runs).
 
 Both sides are watched the same cheap way: an event filter on the main window object
 alone, which sees that widget's own events and none of its children's, and removes itself
@@ -82,7 +82,7 @@ def comparison_shown() -> bool:
 
     for window in windows.all_windows():
         view = window.comparison_view
-        if window.task is None and len(view.panes) >= 2:
+        if window.jobs.task is None and len(view.panes) >= 2:
             return all(pane.view.paragraph_extents() for pane in view.panes)
     return False
 
@@ -98,10 +98,10 @@ def bare() -> int:
 
 
 def compareapp(files: list[str]) -> int:
-    from compareapp.ui import windows
+    from compareapp.ui import main_window
 
     probe = FirstPaint(wait_for_comparison=True)
-    open_window = windows.open_window
+    open_window = main_window.open_window
 
     def watched_open_window(*arguments: Any, **keywords: Any) -> QMainWindow:
         window: QMainWindow = open_window(*arguments, **keywords)
@@ -109,7 +109,7 @@ def compareapp(files: list[str]) -> int:
             window.installEventFilter(probe)
         return window
 
-    windows.open_window = watched_open_window  # a monkeypatch
+    main_window.open_window = watched_open_window  # a monkeypatch
     from compareapp.cli import main
 
     return main(files)

@@ -133,7 +133,7 @@ def highlight_timing(path_a: Path, path_b: Path) -> dict[str, float | int]:
     from compareapp.core.documents.loading import load_document
     from compareapp.core.present.display_text import DisplayText
     from compareapp.core.present.view_model import ComparisonViewModel
-    from compareapp.ui.document_builder import build_text_document
+    from compareapp.ui.panes.document_builder import build_text_document
 
     QApplication.instance() or QApplication([])
     comparison = Comparison([load_document(path_a), load_document(path_b)])
@@ -180,12 +180,12 @@ def main() -> int:
         idle = ticks.stop()
 
         ticks.start()
-        window.open_paths([str(path_a), str(path_b)], remember=False)
+        window.files.open_paths([str(path_a), str(path_b)], remember=False)
         view = window.comparison_view
 
         def shown() -> bool:
             return (
-                window.task is None
+                window.jobs.task is None
                 and bool(view.panes)
                 and all(pane.view.paragraph_extents() for pane in view.panes)
             )

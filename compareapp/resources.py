@@ -57,7 +57,7 @@ def app_icon() -> QIcon:
             continue
         from PySide6.QtGui import QImage, QPixmap
 
-        image = QImage.fromData(path.read_bytes(), "PNG")
+        image = QImage.fromData(path.read_bytes())  # the format from its header: PNG
         if not image.isNull():
             icon.addPixmap(QPixmap.fromImage(image))
     return icon

@@ -35,11 +35,11 @@ LATER = (
 )
 """compareapp's own modules that the first job (or the first export) loads."""
 PANES = (
-    "compareapp.ui.document_pane",
-    "compareapp.ui.text_view",
-    "compareapp.ui.overview_strip",
-    "compareapp.ui.link_map",
-    "compareapp.ui.scroll_linker",
+    "compareapp.ui.panes.document_pane",
+    "compareapp.ui.panes.text_view",
+    "compareapp.ui.panes.overview_strip",
+    "compareapp.ui.panes.link_map",
+    "compareapp.ui.panes.scroll_linker",
 )
 """What the comparison's panes are made of: the window starts on its start view and loads
 them once its first frame is painted."""

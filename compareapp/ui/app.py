@@ -31,7 +31,12 @@ def run_window(paths: Sequence[str], sample: bool = False, new_instance: bool = 
     name = os.environ.get(INSTANCE_NAME_VARIABLE) or None
     if not new_instance and hand_over(paths, name):
         return 0
-    application = QApplication.instance() or QApplication(sys.argv[:1])
+    # Imported once this process shows a window: a launch that hands its files over to the
+    # running instance loads none of the window's modules.
+    from compareapp.ui.main_window import open_window
+
+    running = QApplication.instance()
+    application = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     application.setApplicationName(APP_NAME)
     application.setApplicationDisplayName("compareapp")
     application.setApplicationVersion(__version__)
@@ -40,10 +45,10 @@ def run_window(paths: Sequence[str], sample: bool = False, new_instance: bool = 
     server = InstanceServer(name, application)
     if not new_instance:
         server.listen()
-    server.files_received.connect(lambda files: windows.open_window(files))
+    server.files_received.connect(lambda files: open_window(files))
     _report_unexpected_errors()
-    window = windows.open_window(paths)
-    window.offer_recovery()
+    window = open_window(paths)
+    window.sessions.offer_recovery()
     status = application.exec()
     # Jobs still running (cancelled by their closing windows) must not run Python code
     # while the interpreter shuts down.

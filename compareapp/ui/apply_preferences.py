@@ -3,7 +3,7 @@ interval and what counts as a difference."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 from compareapp.ui.settings import Preferences, load_preferences
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
     from compareapp.core.present.view_model import DifferenceFilter
     from compareapp.ui.main_window import MainWindow
 
@@ -21,8 +23,14 @@ _platform_style: str | None = None
 """The style the platform gave the app, kept when a light or dark theme replaced it."""
 
 
+class WithViewMenu(Protocol):
+    """A window whose View menu says whether typographic variants count as differences."""
+
+    actions_by_name: dict[str, QAction]
+
+
 def difference_settings(
-    window: MainWindow, preferences: Preferences | None = None
+    window: WithViewMenu, preferences: Preferences | None = None
 ) -> dict[str, bool]:
     """What counts as a difference in ``window``, as the fields of a
     :class:`DifferenceFilter`: typographic variants as its View menu says, letter case and
@@ -36,7 +44,7 @@ def difference_settings(
 
 
 def difference_filter(
-    window: MainWindow, preferences: Preferences | None = None
+    window: WithViewMenu, preferences: Preferences | None = None
 ) -> DifferenceFilter:
     """What counts as a difference in ``window`` (see :func:`difference_settings`)."""
     from compareapp.core.present.view_model import DifferenceFilter  # loaded with the comparison
@@ -60,7 +68,7 @@ def apply_preferences(window: MainWindow, previous: Preferences | None = None) -
         typographic.setChecked(preferences.show_typographic)  # not triggered: no recompare
     result = window.comparison_view.result
     if result is not None and result.model.filter != difference_filter(window, preferences):
-        window._recompare()
+        window.files.recompare()
     return preferences
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QWidget
 
 
 def local_paths(event: QDragEnterEvent | QDropEvent) -> list[str]:
@@ -13,19 +17,26 @@ def local_paths(event: QDragEnterEvent | QDropEvent) -> list[str]:
     return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
 
 
-class AcceptsFileDrops:
-    """Mixin for a widget (listed before the Qt class) that takes dropped local files and
-    hands them to :meth:`receive_files`. The widget must ``setAcceptDrops(True)``."""
+class FileDrops(QObject):
+    """Makes ``widget`` take dropped local files and hand them to ``receive``: an event
+    filter on the widget (its own drag events, those its children pass up included)."""
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if local_paths(event):
-            event.acceptProposedAction()
+    def __init__(self, widget: QWidget, receive: Callable[[list[str]], None]) -> None:
+        super().__init__(widget)
+        self._receive = receive
+        widget.setAcceptDrops(True)
+        widget.installEventFilter(self)
 
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = local_paths(event)
-        if paths:
-            event.acceptProposedAction()
-            self.receive_files(paths)
-
-    def receive_files(self, paths: list[str]) -> None:
-        raise NotImplementedError
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.DragEnter and isinstance(event, QDragEnterEvent):
+            if local_paths(event):
+                event.acceptProposedAction()
+                return True
+        elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
+            paths = local_paths(event)
+            if paths:
+                event.acceptProposedAction()
+                self._receive(paths)
+                return True
+        return False

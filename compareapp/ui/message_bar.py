@@ -20,7 +20,8 @@ class MessageBar(QFrame):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.buttons: list[QPushButton] = []
-        close = QToolButton(text="✕")
+        close = QToolButton()
+        close.setText("✕")
         close.setToolTip("Dismiss")
         close.clicked.connect(self.hide)
         self.row = QHBoxLayout(self)
@@ -35,7 +36,7 @@ class MessageBar(QFrame):
         else:
             self.hide()
 
-    def offer(self, text: str, choices: Sequence[tuple[str, Callable[[], None]]]) -> None:
+    def offer(self, text: str, choices: Sequence[tuple[str, Callable[[], object]]]) -> None:
         """Show ``text`` with a button per choice; a button hides the bar, then acts."""
         for button in self.buttons:
             button.deleteLater()

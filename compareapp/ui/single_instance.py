@@ -34,6 +34,10 @@ def server_name() -> str:
     return f"{APP_ID}-{hashlib.sha256(user.encode()).hexdigest()[:16]}"
 
 
+def _read_all(socket: QLocalSocket) -> bytes:
+    return bytes(socket.readAll().data())
+
+
 def hand_over(paths: Sequence[str], name: str | None = None) -> bool:
     """Give ``paths`` to the running instance; False when none answers."""
     socket = QLocalSocket()
@@ -43,7 +47,7 @@ def hand_over(paths: Sequence[str], name: str | None = None) -> bool:
     message = json.dumps({"files": [os.path.abspath(path) for path in paths]}) + "\n"
     socket.write(message.encode("utf-8"))
     socket.flush()
-    answered = socket.waitForReadyRead(ANSWER_MS) and bytes(socket.readAll()).strip() == b"ok"
+    answered = socket.waitForReadyRead(ANSWER_MS) and _read_all(socket).strip() == b"ok"
     socket.disconnectFromServer()
     return answered
 
@@ -84,7 +88,7 @@ class InstanceServer(QObject):
             socket.disconnected.connect(lambda socket=socket: self._forget(socket))
 
     def _read(self, socket: QLocalSocket) -> None:
-        self._buffers[socket] = self._buffers.get(socket, b"") + bytes(socket.readAll())
+        self._buffers[socket] = self._buffers.get(socket, b"") + _read_all(socket)
         line, newline, _rest = self._buffers[socket].partition(b"\n")
         if not newline:
             return

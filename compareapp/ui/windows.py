@@ -1,9 +1,9 @@
 """The app's comparison windows: each has its own comparison and session; the Window menu
-of every one lists them all. Files handed over by a later launch open in a new one."""
+of every one lists them all. Files handed over by a later launch open in a new one
+(:func:`compareapp.ui.main_window.open_window`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -29,20 +29,6 @@ def register(window: MainWindow) -> None:
 def unregister(window: MainWindow) -> None:
     if window in _windows:
         _windows.remove(window)
-
-
-def open_window(paths: Sequence[str] = (), *, sample: bool = False) -> MainWindow:
-    """A new window, shown in front, opening ``paths`` (or the sample)."""
-    from compareapp.ui.main_window import MainWindow
-
-    window = MainWindow()
-    window.show()
-    bring_to_front(window)
-    if sample:
-        window.open_sample()
-    elif paths:
-        window.open_paths(list(paths))
-    return window
 
 
 def bring_to_front(window: MainWindow) -> None:

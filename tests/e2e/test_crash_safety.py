@@ -33,9 +33,7 @@ from compareapp.core.review.session import SESSION_SUFFIX, Session
 from compareapp.core.review.session_file import load_session
 from compareapp.resources import sample_paths
 from compareapp.ui.main_window import MainWindow
-from tests.ui.conftest import wait_for_comparison
-from tests.ui.test_review_marks import mark_text
-from tests.ui.test_sessions import crash, second_window
+from tests.helpers import crash, mark_text, second_window, wait_for_comparison
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = 20260311
@@ -71,7 +69,7 @@ def say(*words):
 def laid_out(window):
     view = window.comparison_view
     return (
-        window.task is None
+        window.jobs.task is None
         and window.stack.currentWidget() is view
         and view.result is not None
         and all(
@@ -90,7 +88,7 @@ def acknowledge(what):
 def start():
     [window] = windows.all_windows()
     state["window"] = window
-    window.ask_save_path = lambda: session_path  # what the Save dialog answers
+    window.sessions.ask_save_path = lambda: session_path  # what the Save dialog answers
     if window.offer_bar.isVisible():
         say("RECOVER")
         window.offer_bar.button("Recover").click()
@@ -106,7 +104,7 @@ def wait():
         poll.stop()
         say("READY", len(window.review))
         if finish == "finish":
-            saved = window.save()
+            saved = window.sessions.save()
             acknowledge("saved")
             say("DONE" if saved else "NOT SAVED")
             application.exit(0 if saved else 4)
@@ -127,10 +125,10 @@ def tick():
     view.panes[document].view.select_range(
         display.position(words[first][0]), display.position(words[last][1])
     )
-    window.mark_selection(rng.choice(list(MarkStatus)), False)
+    window.marking.mark_selection(rng.choice(list(MarkStatus)), False)
     state["ticks"] += 1
     if state["ticks"] % 6 == 0:
-        if window.save():
+        if window.sessions.save():
             acknowledge("saved")
     elif state["ticks"] % 6 == 3:
         if window.autosave.save_now():
@@ -278,7 +276,7 @@ def crashed(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ma
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     window = second_window(qtbot)
-    window.open_sample()
+    window.files.open_sample()
     wait_for_comparison(qtbot, window)
     mark_text(qtbot, window, "1,200 households", MarkStatus.DISPUTED)
     return window
@@ -292,7 +290,7 @@ def test_recovered_work_stays_on_disk_until_the_new_run_has_copied_it(
     assert crashed.autosave.save_now()
     crash(crashed)
     window = second_window(qtbot)
-    recovery = window.offer_recovery()
+    recovery = window.sessions.offer_recovery()
     assert recovery is not None
 
     qtbot.mouseClick(window.offer_bar.button("Recover"), Qt.MouseButton.LeftButton)
@@ -313,19 +311,19 @@ def test_a_copy_older_than_its_saved_session_is_not_offered(
     """A crash between writing the session file and removing the autosaved copy leaves
     a copy older than the file; recovering it would put older marks over newer ones."""
     path = tmp_path / f"review{SESSION_SUFFIX}"
-    crashed.ask_save_path = lambda: str(path)  # type: ignore[method-assign]
-    assert crashed.save()
+    crashed.sessions.ask_save_path = lambda: str(path)  # type: ignore[method-assign]
+    assert crashed.sessions.save()
     mark_text(qtbot, crashed, "Mill Lane, the regional", MarkStatus.VERIFIED)
     assert crashed.autosave.save_now()  # the copy…
     copy = crashed.autosave.path
     mark_text(qtbot, crashed, "Hollins reservoir", MarkStatus.VERIFIED)
     crashed.autosave.discard = lambda: None  # type: ignore[method-assign]
-    assert crashed.save()  # …then the session file, and the crash before the copy went
+    assert crashed.sessions.save()  # …then the session file, and the crash before the copy went
     crash(crashed)
     assert len(load_session(copy).marks) == 2 and len(load_session(path).marks) == 3
 
     window = second_window(qtbot)
 
-    assert window.offer_recovery() is None
+    assert window.sessions.offer_recovery() is None
     assert not copy.exists()
     assert len(load_session(path).marks) == 3

@@ -21,14 +21,18 @@ from compareapp.resources import sample_paths
 from compareapp.ui import settings
 from compareapp.ui.autosave import AFTER_CHANGE_MS
 from compareapp.ui.main_window import MainWindow
-from tests.ui.conftest import wait_for_comparison, wait_for_job
-from tests.ui.test_review_marks import CTRL_SHIFT, menu_action, select_text, shown
-from tests.ui.test_sessions import (
+from tests.helpers import (
+    CTRL_SHIFT,
     activate,
     answer_save_path,
     crash,
+    menu_action,
     save_with_keys,
     second_window,
+    select_text,
+    shown,
+    wait_for_comparison,
+    wait_for_job,
 )
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -150,7 +154,7 @@ def test_pasting_text_then_a_web_page_compares_them(qtbot, empty: MainWindow):
 
     # With a comparison on screen, Ctrl+V does not paste (the shortcut is for the start view).
     qtbot.keyClick(window, Qt.Key.Key_V, CTRL)
-    assert window.task is None and len(window.documents) == 2
+    assert window.jobs.task is None and len(window.documents) == 2
 
 
 def test_an_empty_clipboard_is_refused_with_a_clear_message(qtbot, empty: MainWindow):
@@ -158,7 +162,7 @@ def test_an_empty_clipboard_is_refused_with_a_clear_message(qtbot, empty: MainWi
     copy_to_clipboard(" \n\t\n ")
     paste_from_menu(window)
     assert window.message_bar.text() == "The clipboard holds no text"
-    assert window.task is None, "nothing to read, nothing started"
+    assert window.jobs.task is None, "nothing to read, nothing started"
     assert window.documents == []
     assert not window.isWindowModified()
 
@@ -198,7 +202,7 @@ def test_a_pasted_document_and_its_mark_are_saved_and_reopened(
     qtbot, empty: MainWindow, wire: Path, tmp_path: Path, monkeypatch
 ):
     window = empty
-    window.open_paths([str(wire)])
+    window.files.open_paths([str(wire)])
     wait_for_job(qtbot, window)
     copy_to_clipboard(PASTED)
     paste_with_keys(qtbot, window)
@@ -222,7 +226,7 @@ def test_a_pasted_document_and_its_mark_are_saved_and_reopened(
     window.close()
 
     reopened = second_window(qtbot)
-    reopened.open_session_file(str(saved))
+    reopened.sessions.open_session_file(str(saved))
     wait_for_comparison(qtbot, reopened)
 
     assert [d.name for d in reopened.documents] == ["wire-report.txt", pasted.name]
@@ -233,7 +237,7 @@ def test_a_pasted_document_and_its_mark_are_saved_and_reopened(
     assert list(shown(reopened, 1)) == [mark.id], "the mark is shown on the pasted text"
     assert not reopened.isWindowModified()
     assert not reopened.offer_bar.isVisible(), "nothing missing, nothing to locate"
-    assert reopened.missing_sources == []
+    assert reopened.sessions.missing_sources == []
     assert reopened.source_watcher.watcher.files() == [str(wire)]
 
 
@@ -241,7 +245,7 @@ def test_reload_and_the_file_watcher_leave_pasted_documents_alone(
     qtbot, empty: MainWindow, wire: Path
 ):
     window = empty
-    window.open_paths([str(wire)])
+    window.files.open_paths([str(wire)])
     wait_for_job(qtbot, window)
     copy_to_clipboard(PASTED)
     paste_with_keys(qtbot, window)
@@ -274,7 +278,7 @@ def test_reload_with_only_pasted_documents_says_there_is_no_file(qtbot, empty: M
 
     qtbot.keyClick(window, Qt.Key.Key_F5)
 
-    assert window.task is None
+    assert window.jobs.task is None
     assert window.documents == documents
     assert "No document here has a file to reload" in window.statusBar().currentMessage()
 
@@ -309,7 +313,7 @@ def test_saving_or_exporting_pasted_documents_suggests_a_file_in_the_home_folder
 
 def test_closing_a_pasted_document_asks_first(qtbot, empty: MainWindow, monkeypatch):
     window = empty
-    window.open_sample()
+    window.files.open_sample()
     wait_for_comparison(qtbot, window)
     copy_to_clipboard(PASTED)
     paste_with_keys(qtbot, window)
@@ -322,7 +326,7 @@ def test_closing_a_pasted_document_asks_first(qtbot, empty: MainWindow, monkeypa
         asked.append((question, detail))
         return answer[0]
 
-    monkeypatch.setattr(window, "confirm", confirm)
+    monkeypatch.setattr(window.files, "confirm", confirm)
     pasted = window.documents[2]
     close = window.comparison_view.panes[2].close_button
     qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
@@ -355,7 +359,7 @@ def test_an_unsaved_paste_is_autosaved_and_recovered_after_a_crash(
     crash(crashed)
 
     window = second_window(qtbot)
-    assert window.offer_recovery() is not None
+    assert window.sessions.offer_recovery() is not None
     qtbot.mouseClick(window.offer_bar.button("Recover"), Qt.MouseButton.LeftButton)
     wait_for_job(qtbot, window)
 

@@ -7,10 +7,10 @@ from PySide6.QtGui import QHelpEvent, QPainterPath
 from PySide6.QtWidgets import QApplication
 
 from compareapp.core.present.view_model import Band
-from compareapp.ui.link_map import LinkMap
 from compareapp.ui.main_window import MainWindow
-from compareapp.ui.text_view import DocumentTextView
-from tests.ui.conftest import open_and_wait
+from compareapp.ui.panes.link_map import LinkMap
+from compareapp.ui.panes.text_view import DocumentTextView
+from tests.helpers import open_and_wait
 
 
 def visible(view: DocumentTextView, paragraph: int) -> bool:
@@ -135,7 +135,7 @@ def test_clicking_a_band_selects_its_link(qtbot, window: MainWindow, seed_paths)
 def test_hovering_a_band_explains_the_link(qtbot, window: MainWindow, seed_paths, monkeypatch):
     shown: list[str] = []
     monkeypatch.setattr(
-        "compareapp.ui.link_map.QToolTip.showText", lambda _pos, text, *_: shown.append(text)
+        "compareapp.ui.panes.link_map.QToolTip.showText", lambda _pos, text, *_: shown.append(text)
     )
     open_and_wait(qtbot, window, seed_paths)
     link_map = window.comparison_view.link_maps[0]

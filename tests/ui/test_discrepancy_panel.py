@@ -15,7 +15,7 @@ from compareapp.core.facts.discrepancies import FactKind
 from compareapp.core.review.marks import MarkStatus
 from compareapp.resources import sample_paths
 from compareapp.ui.main_window import MainWindow
-from tests.ui.conftest import open_and_wait
+from tests.helpers import open_and_wait
 
 
 def cell(window: MainWindow, row: int, column: int) -> str:
@@ -99,9 +99,9 @@ def test_the_pdf_summary_has_the_discrepancies_with_their_status(
 ) -> None:
     select(sample, row_with(sample, "1,200"))
     sample.discrepancy_panel.verify_button.click()
-    monkeypatch.setattr(sample, "ask_export_path", lambda: str(tmp_path / "r.pdf"))
-    sample.export_pdf()
-    qtbot.waitUntil(lambda: sample.export_task is None, timeout=30_000)
+    monkeypatch.setattr(sample.exports, "ask_export_path", lambda: str(tmp_path / "r.pdf"))
+    sample.exports.export_pdf()
+    qtbot.waitUntil(lambda: sample.exports.task is None, timeout=30_000)
     text = subprocess.run(
         ["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -127,7 +127,7 @@ def test_the_comparison_is_shown_while_its_facts_are_listed(
         return real(*arguments)  # type: ignore[arg-type]
 
     monkeypatch.setattr(discrepancies, "find_discrepancies", held)
-    window.open_paths([str(path) for path in sample_paths()])
+    window.files.open_paths([str(path) for path in sample_paths()])
     qtbot.waitUntil(lambda: window.comparison_view.result is not None, timeout=60_000)
 
     panel = window.discrepancy_panel
@@ -138,7 +138,7 @@ def test_the_comparison_is_shown_while_its_facts_are_listed(
     assert not panel.verify_button.isEnabled()
 
     release.set()
-    qtbot.waitUntil(lambda: window.discrepancy_task is None, timeout=60_000)
+    qtbot.waitUntil(lambda: window.discrepancies.task is None, timeout=60_000)
     assert row_count(window) > 0
     assert panel.count_label.text() == f"{row_count(window)} facts"
     assert panel.verify_button.isEnabled()

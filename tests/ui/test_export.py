@@ -11,13 +11,12 @@ from pytestqt.qtbot import QtBot
 from compareapp.core.review.marks import MarkStatus
 from compareapp.resources import sample_paths
 from compareapp.ui.main_window import MainWindow
-from tests.ui.conftest import open_and_wait
-from tests.ui.test_review_marks import select_text
+from tests.helpers import open_and_wait, select_text
 
 
 def mark_number(window: MainWindow) -> None:
     select_text(window, 0, "1,200")
-    window.mark_selection(MarkStatus.DISPUTED, True)
+    window.marking.mark_selection(MarkStatus.DISPUTED, True)
 
 
 def test_export_writes_the_marks_and_leaves_the_session_as_it_was(
@@ -28,10 +27,10 @@ def test_export_writes_the_marks_and_leaves_the_session_as_it_was(
     marks_before = list(window.review)
     modified_before = window.review.is_modified()
     target = tmp_path / "report"
-    monkeypatch.setattr(window, "ask_export_path", lambda: str(target))
+    monkeypatch.setattr(window.exports, "ask_export_path", lambda: str(target))
 
     window.actions_by_name["export_pdf"].trigger()
-    qtbot.waitUntil(lambda: window.export_task is None, timeout=30_000)
+    qtbot.waitUntil(lambda: window.exports.task is None, timeout=30_000)
 
     written = tmp_path / "report.pdf"
     assert "Exported" in window.offer_bar.text() and str(written) in window.offer_bar.text()
@@ -52,9 +51,9 @@ def test_a_failed_export_says_why_and_writes_nothing(
 ) -> None:
     open_and_wait(qtbot, window, sample_paths())
     target = tmp_path / "no-such-folder" / "report.pdf"
-    monkeypatch.setattr(window, "ask_export_path", lambda: str(target))
-    window.export_pdf()
-    qtbot.waitUntil(lambda: window.export_task is None, timeout=30_000)
+    monkeypatch.setattr(window.exports, "ask_export_path", lambda: str(target))
+    window.exports.export_pdf()
+    qtbot.waitUntil(lambda: window.exports.task is None, timeout=30_000)
     assert str(target) in window.message_bar.text()
     assert "does not exist" in window.message_bar.text()
     assert not target.parent.exists()

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QMimeData, QPoint, Qt
+from PySide6.QtGui import QDragEnterEvent
+from PySide6.QtWidgets import QApplication
 
 from compareapp.resources import sample_paths
 from compareapp.ui import settings
 from compareapp.ui.main_window import MainWindow
-from tests.ui.conftest import open_and_wait, wait_for_comparison, wait_for_job
+from tests.helpers import drop, open_and_wait, wait_for_comparison, wait_for_job
 
 PARAPHRASE = (
     ("Around 1,200 households", "About 1,250 households"),
@@ -32,30 +32,6 @@ def third_take(tmp_path: Path) -> Path:
     path = tmp_path / "third-take.txt"
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def drop(target: QWidget, paths: list[Path]) -> tuple[bool, bool]:
-    """Drag ``paths`` over ``target`` and drop them; whether each event was accepted."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
-    centre = target.rect().center()
-    enter = QDragEnterEvent(
-        centre,
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(target, enter)
-    dropped = QDropEvent(
-        QPointF(centre),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(target, dropped)
-    return enter.isAccepted(), dropped.isAccepted()
 
 
 def open_three(qtbot, window: MainWindow, tmp_path: Path) -> list[str]:
@@ -84,7 +60,7 @@ def test_a_new_window_shows_the_start_view(qtbot, window: MainWindow):
 
 
 def test_one_file_is_not_enough(qtbot, window: MainWindow, seed_paths):
-    window.open_paths([str(seed_paths[0])])
+    window.files.open_paths([str(seed_paths[0])])
     wait_for_job(qtbot, window)
 
     assert window.stack.currentWidget() is window.start_view
@@ -144,7 +120,7 @@ def test_dropping_something_else_is_refused(qtbot, window: MainWindow):
     )
     QApplication.sendEvent(window, enter)
     assert not enter.isAccepted()
-    assert window.task is None
+    assert window.jobs.task is None
 
 
 # Files that cannot be read --------------------------------------------------------------
@@ -159,7 +135,7 @@ def test_unreadable_files_are_reported_and_the_comparison_stays(
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
 
-    window.open_paths([str(blob), str(empty)])
+    window.files.open_paths([str(blob), str(empty)])
     wait_for_comparison(qtbot, window)
 
     bar = window.message_bar
@@ -249,14 +225,14 @@ def test_showing_typographic_differences(qtbot, window: MainWindow, seed_paths):
 
 
 def test_cancelling_the_job(qtbot, window: MainWindow, seed_paths):
-    progress = (window.progress_label, window.progress_bar, window.cancel_button)
-    window.open_paths([str(path) for path in seed_paths])
-    assert window.task is not None
+    progress = (window.busy.label, window.busy.bar, window.busy.cancel_button)
+    window.files.open_paths([str(path) for path in seed_paths])
+    assert window.jobs.task is not None
     assert all(widget.isVisible() for widget in progress)
 
-    window.cancel()
+    window.jobs.cancel()
 
-    assert window.task is None
+    assert window.jobs.task is None
     assert not any(widget.isVisible() for widget in progress)
     assert window.statusBar().currentMessage() == "Cancelled"
     qtbot.wait(1000)  # the worker finishes in the background; nothing may come of it
@@ -284,8 +260,8 @@ def test_the_sample_opens_with_its_first_document_as_base(
 
 def test_cancelling_the_sample_keeps_the_comparison(qtbot, window: MainWindow, seed_paths):
     open_and_wait(qtbot, window, seed_paths)
-    window.open_sample()
-    window.cancel()
+    window.files.open_sample()
+    window.jobs.cancel()
     qtbot.wait(500)  # nothing may come of the cancelled job
 
     names = [path.name for path in seed_paths]

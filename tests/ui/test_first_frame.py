@@ -15,18 +15,19 @@ from pytestqt.qtbot import QtBot
 
 from compareapp.resources import sample_paths
 from compareapp.ui import tasks
-from compareapp.ui.main_window import FIRST_PAINT_WAIT_MS, MainWindow
-from tests.ui.conftest import wait_for_comparison
+from compareapp.ui.first_paint import FIRST_PAINT_WAIT_MS
+from compareapp.ui.main_window import MainWindow
+from tests.helpers import wait_for_comparison
 
 
 @pytest.fixture
 def unshown_window(qtbot: QtBot) -> Iterator[MainWindow]:
     window = MainWindow()
-    window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    window.sessions.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     qtbot.addWidget(window)
     window.resize(1400, 900)
     yield window
-    window.cancel()
+    window.jobs.cancel()
     QThreadPool.globalInstance().waitForDone(120_000)
 
 
@@ -43,11 +44,11 @@ def test_files_opened_before_the_first_paint_are_compared_after_it(
 
     monkeypatch.setattr(tasks.BackgroundTask, "start", start)
     window.show()
-    window.open_paths(sample_paths())
+    window.files.open_paths(sample_paths())
 
     assert starts == [], "the job waits for the first paint"
-    assert window.task is not None
-    assert window.progress_bar.isVisibleTo(window), "the first frame shows the job's progress"
+    assert window.jobs.task is not None
+    assert window.busy.bar.isVisibleTo(window), "the first frame shows the job's progress"
     wait_for_comparison(qtbot, window)
     assert starts == [True, True], "the comparison, then its discrepancies, after the paint"
 
@@ -58,7 +59,7 @@ def test_a_window_that_is_not_painted_starts_its_job_anyway(
     window = unshown_window
     window.removeEventFilter(window.first_paint)  # as if the paint never came
     window.show()
-    window.open_paths(sample_paths())
+    window.files.open_paths(sample_paths())
     qtbot.wait(FIRST_PAINT_WAIT_MS // 2)
     assert window.comparison_view.panes == [], "the job waits for the paint a while"
 
@@ -72,6 +73,6 @@ def test_a_hidden_window_starts_its_job_at_once(
     window = unshown_window
     started: list[object] = []
     monkeypatch.setattr(tasks.BackgroundTask, "start", lambda task, *a: started.append(task))
-    window.open_paths(sample_paths())
+    window.files.open_paths(sample_paths())
 
-    assert started == [window.task]
+    assert started == [window.jobs.task]

@@ -25,8 +25,7 @@ from tests.fixtures.hostile_inputs import (
     must_drop_root,
     rerun_without_root_privileges,
 )
-from tests.ui.conftest import open_and_wait
-from tests.ui.test_review_marks import select_text
+from tests.helpers import drop, open_and_wait, select_text
 
 MARKED = "1,200 households"
 """Text of the first good document (the wire report) that the setup marks verified."""
@@ -85,7 +84,7 @@ def choose_with_file_open(
     window.actions_by_name["open"].trigger()
     assert chosen, "File > Open asked the file dialog"
     qtbot.waitUntil(
-        lambda: window.task is None and window.stack.currentWidget() is window.comparison_view,
+        lambda: window.jobs.task is None and window.stack.currentWidget() is window.comparison_view,
         timeout=timeout,
     )
 
@@ -179,15 +178,15 @@ def test_a_file_deleted_after_it_was_chosen(
         return [str(path)], ""
 
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", dialog)
-    original = window.start_job
+    original = window.jobs.start_job
 
     def delete_then_start(*args: object, **kwargs: object) -> None:
         path.unlink()  # between choosing (the dialog) and loading (the job)
         original(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(window, "start_job", delete_then_start)
+    monkeypatch.setattr(window.jobs, "start_job", delete_then_start)
     window.actions_by_name["open"].trigger()
-    qtbot.waitUntil(lambda: window.task is None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.jobs.task is None, timeout=20_000)
 
     assert window.message_bar.text() == f"Cannot open {path}: no such file"
     assert State.of(window) == before
@@ -208,7 +207,7 @@ def test_several_hostile_files_at_once_are_each_named(
         QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(p) for p in paths], "")
     )
     window.actions_by_name["open"].trigger()
-    qtbot.waitUntil(lambda: window.task is None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.jobs.task is None, timeout=20_000)
 
     assert window.message_bar.text().splitlines() == [
         f"Cannot open {paths[0]}: is a ZIP bomb: it would inflate to 2047 MB",
@@ -223,14 +222,13 @@ def test_a_hostile_file_dropped_on_a_pane_keeps_its_document(
 ) -> None:
     """Dropping a file that cannot be read on a pane (to replace its document) leaves the
     pane's document in place, with its mark."""
-    from tests.ui.test_files import drop
 
     window = marked
     before = State.of(window)
     bomb = BY_NAME["docx-zip-bomb"].make(tmp_path)
 
     drop(window.comparison_view.panes[0], [bomb])
-    qtbot.waitUntil(lambda: window.task is None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.jobs.task is None, timeout=20_000)
 
     assert window.message_bar.text() == (
         f"Cannot open {bomb}: is a ZIP bomb: it would inflate to 2047 MB"

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from compareapp.ui.main_window import MainWindow
-from tests.ui.conftest import open_and_wait
+from tests.helpers import open_and_wait
 
 
 def selection(window: MainWindow) -> tuple[int, int]:

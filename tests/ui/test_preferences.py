@@ -27,7 +27,7 @@ from compareapp.ui.settings import (
     load_preferences,
     save_preferences,
 )
-from tests.ui.conftest import open_and_wait, wait_for_comparison
+from tests.helpers import open_and_wait, wait_for_comparison
 
 CHANGED = Preferences(
     reviewer="Ada Lovelace",
@@ -224,7 +224,7 @@ def test_ok_without_changes_keeps_every_value(qtbot: QtBot, window: MainWindow) 
     dialog = open_dialog(qtbot, window)
     dialog.accept()
     assert load_preferences() == Preferences()  # the text size to the last decimal too
-    assert window.task is None, "nothing to compare again"
+    assert window.jobs.task is None, "nothing to compare again"
 
 
 def test_cancel_saves_nothing(qtbot: QtBot, window: MainWindow) -> None:
@@ -268,7 +268,7 @@ def test_ok_saves_and_applies_everything(qtbot: QtBot, window: MainWindow) -> No
     assert dark(QPalette.ColorRole.Base, window.comparison_view.panes[0].view.palette())
     assert QApplication.style().name().lower() == "fusion"
 
-    assert window.task is not None, "what counts as a difference changed: compared again"
+    assert window.jobs.task is not None, "what counts as a difference changed: compared again"
     wait_for_comparison(qtbot, window)
     assert window.comparison_view.model.filter == DifferenceFilter(spelling=False)
     classes = highlight_classes(window)
@@ -288,7 +288,7 @@ def test_a_new_text_size_changes_the_open_panes_without_comparing_again(
     dialog = open_dialog(qtbot, window)
     dialog.text_size.setValue(22)
     dialog.accept()
-    assert window.task is None
+    assert window.jobs.task is None
     assert window.comparison_view.panes == panes
     for pane in panes:
         assert pane.view.font().pointSizeF() == 22
@@ -317,7 +317,7 @@ def test_a_new_window_starts_with_the_typographic_preference(qtbot: QtBot) -> No
     window = MainWindow()
     qtbot.addWidget(window)
     assert window.actions_by_name["show_typographic"].isChecked()
-    assert window.task is None, "nothing is compared at start"
+    assert window.jobs.task is None, "nothing is compared at start"
     assert window.autosave.periodic.interval() == 15_000
     open_and_wait(qtbot, window, sample_paths())
     assert window.comparison_view.model.filter == DifferenceFilter(typographic=True)
@@ -335,7 +335,7 @@ def test_the_view_menu_choice_survives_other_changes(qtbot: QtBot, window: MainW
     dialog.autosave_seconds.setValue(300)
     dialog.accept()
     assert window.actions_by_name["show_typographic"].isChecked()
-    assert window.task is None
+    assert window.jobs.task is None
 
     dialog = open_dialog(qtbot, window)
     dialog.show_typographic.setChecked(True)

@@ -19,10 +19,10 @@ from compareapp.core.present.display_text import DisplayText
 from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.core.review.session import Session, SessionSource
 from compareapp.core.review.session_file import save_session
-from compareapp.ui import document_builder
-from compareapp.ui.document_builder import PREVIEW_CHARACTERS, build_preview_document
 from compareapp.ui.main_window import MainWindow
-from tests.ui.conftest import JOB_TIMEOUT_MS, open_and_wait, wait_for_comparison
+from compareapp.ui.panes import document_builder
+from compareapp.ui.panes.document_builder import PREVIEW_CHARACTERS, build_preview_document
+from tests.helpers import JOB_TIMEOUT_MS, open_and_wait, wait_for_comparison
 
 PARAGRAPHS = 3000
 WORDS = (
@@ -97,14 +97,14 @@ def test_the_texts_show_while_the_comparison_is_computed(
     qtbot: QtBot, window: MainWindow, long_pair: list[Path], held: threading.Event
 ):
     view = window.comparison_view
-    window.open_paths([str(path) for path in long_pair])
+    window.files.open_paths([str(path) for path in long_pair])
 
     wait_for_preview(qtbot, window, long_pair)
 
-    assert window.task is not None, "the comparison is still being computed"
+    assert window.jobs.task is not None, "the comparison is still being computed"
     assert window.stack.currentWidget() is view
     assert view.result is None and view.link_maps == [], "no comparison yet: no bands"
-    assert window.progress_bar.isVisible() and window.cancel_button.isVisible()
+    assert window.busy.bar.isVisible() and window.busy.cancel_button.isVisible()
     assert [pane.document.name for pane in view.panes] == [path.name for path in long_pair]
     assert view.panes[0].base_button.isChecked()
     assert not any(pane.close_button.isEnabled() for pane in view.panes)
@@ -117,7 +117,7 @@ def test_the_texts_show_while_the_comparison_is_computed(
     assert view.result is not None
     assert view.link_maps[0].bands, "the comparison links the paragraphs"
     assert view.panes[0].view.document().blockCount() == PARAGRAPHS, "and shows all of them"
-    assert not window.progress_bar.isVisible()
+    assert not window.busy.bar.isVisible()
     assert window.actions_by_name["next_difference"].isEnabled()
 
 
@@ -126,7 +126,7 @@ def test_the_preview_holds_the_start_of_a_long_text_and_says_what_comes(
 ):
     """A few screens of each document, laid out in a moment; the rest comes with the
     comparison, as the preview's last line says."""
-    window.open_paths([str(path) for path in long_pair])
+    window.files.open_paths([str(path) for path in long_pair])
     wait_for_preview(qtbot, window, long_pair)
 
     text = window.comparison_view.panes[0].view.toPlainText()
@@ -134,22 +134,22 @@ def test_the_preview_holds_the_start_of_a_long_text_and_says_what_comes(
     assert 1 < len(lines) < PARAGRAPHS
     more = PARAGRAPHS - (len(lines) - 1)
     assert lines[-1] == f"… {more:,} more paragraphs, shown with the comparison"
-    assert window.task is not None
+    assert window.jobs.task is not None
 
 
 def test_cancelling_during_the_preview_goes_back_to_the_start_view(
     qtbot: QtBot, window: MainWindow, long_pair: list[Path], held: threading.Event
 ):
-    window.open_paths([str(path) for path in long_pair])
+    window.files.open_paths([str(path) for path in long_pair])
     wait_for_preview(qtbot, window, long_pair)
 
-    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.busy.cancel_button, Qt.MouseButton.LeftButton)
 
-    assert window.task is None
+    assert window.jobs.task is None
     assert window.stack.currentWidget() is window.start_view
     assert window.comparison_view.panes == []
     assert window.documents == []
-    assert not window.cancel_button.isVisible()
+    assert not window.busy.cancel_button.isVisible()
     assert window.statusBar().currentMessage() == "Cancelled"
     assert window.paste_on_start.isEnabled(), "the start view's keys work again"
     qtbot.wait(500)  # nothing may come of the cancelled job
@@ -166,17 +166,17 @@ def test_a_comparison_that_fails_after_the_preview_goes_back_to_the_start_view(
         previewed.wait(30)
         raise RuntimeError("no panes today")
 
-    monkeypatch.setattr("compareapp.ui.document_builder.build_text_document", fail)
-    window.open_paths([str(path) for path in long_pair])
+    monkeypatch.setattr("compareapp.ui.panes.document_builder.build_text_document", fail)
+    window.files.open_paths([str(path) for path in long_pair])
     wait_for_preview(qtbot, window, long_pair)
     previewed.set()
 
-    qtbot.waitUntil(lambda: window.task is None, timeout=JOB_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: window.jobs.task is None, timeout=JOB_TIMEOUT_MS)
 
     assert window.message_bar.text() == "The comparison failed: no panes today"
     assert window.stack.currentWidget() is window.start_view
     assert window.comparison_view.panes == []
-    assert not window.progress_bar.isVisible()
+    assert not window.busy.bar.isVisible()
 
 
 def test_a_comparison_on_screen_stays_while_a_new_one_is_computed(
@@ -193,15 +193,15 @@ def test_a_comparison_on_screen_stays_while_a_new_one_is_computed(
     shown = window.comparison_view.result
     held.clear()
 
-    window.open_paths([str(long_pair[0])])
+    window.files.open_paths([str(long_pair[0])])
     qtbot.wait(1000)  # long enough for a preview to arrive
 
-    assert window.task is not None
+    assert window.jobs.task is not None
     assert window.comparison_view.result is shown
     assert not window.comparison_view.previewing
     assert len(window.comparison_view.panes) == 2
     held.set()
-    window.cancel()
+    window.jobs.cancel()
 
 
 def test_a_sessions_marks_are_shown_once_with_the_comparison(
@@ -221,10 +221,10 @@ def test_a_sessions_marks_are_shown_once_with_the_comparison(
         Session(sources=tuple(SessionSource.of(d) for d in documents), marks=(mark,)),
     )
 
-    window.open_paths([str(session_path)])
+    window.files.open_paths([str(session_path)])
     wait_for_preview(qtbot, window, long_pair)
 
-    assert window.task is not None
+    assert window.jobs.task is not None
     assert [m.id for m in window.review] == [mark.id]
     assert window.review_panel.list.topLevelItemCount() == 1
     assert all(pane.view.review_marks() == [] for pane in window.comparison_view.panes)

@@ -8,30 +8,41 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QKeySequence, QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QTreeWidgetItem
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from compareapp.core.review.marks import MarkStatus, ReviewMark
+from compareapp.core.review.marks import MarkStatus
 from compareapp.rendering import palette
 from compareapp.ui import settings
 from compareapp.ui.main_window import MainWindow
-from compareapp.ui.mark_gutter import ShownMark
-from compareapp.ui.review_panel import NOTE_COMMIT_MS
-from compareapp.ui.text_view import DocumentTextView
-from tests.ui.conftest import wait_for_comparison
-
-CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-WIRE, OUTLET = 0, 1
-"""The sample's documents: the wire report (base) and the outlet's rewrite."""
-REVIEWER = "Ada Checker"
-COLOUR_TOLERANCE = 12
+from compareapp.ui.panes.mark_gutter import ShownMark
+from compareapp.ui.panes.text_view import DocumentTextView
+from tests.helpers import (
+    OUTLET,
+    REVIEWER,
+    WIRE,
+    click_row,
+    close_colour,
+    mark_text,
+    menu_action,
+    offsets_of,
+    pane_view,
+    press,
+    row_ids,
+    rows,
+    select_text,
+    shown,
+    type_note,
+    view_range,
+    wait_for_comparison,
+)
 
 
 @pytest.fixture
 def sample(qtbot: QtBot, window: MainWindow) -> MainWindow:
     """The window showing the bundled sample comparison, active, reviewer name set."""
     settings.set_reviewer(REVIEWER)
-    window.open_sample()
+    window.files.open_sample()
     wait_for_comparison(qtbot, window)
     with qtbot.waitActive(window):  # a context manager: waits when the block is done
         window.activateWindow()
@@ -39,11 +50,6 @@ def sample(qtbot: QtBot, window: MainWindow) -> MainWindow:
 
 
 # Helpers --------------------------------------------------------------------------------
-
-
-def press(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifiers=CTRL_SHIFT) -> None:
-    """Press a key on the window, as the user does with its keyboard focus in it."""
-    qtbot.keyClick(window, key, modifiers)
 
 
 def undo_key(qtbot: QtBot, window: MainWindow) -> None:
@@ -59,64 +65,12 @@ def redo_key(qtbot: QtBot, window: MainWindow) -> None:
     QTest.keySequence(window, shortcut)
 
 
-def pane_view(window: MainWindow, document: int) -> DocumentTextView:
-    return window.comparison_view.panes[document].view
-
-
-def view_range(window: MainWindow, document: int, start: int, end: int) -> tuple[int, int]:
-    display = window.comparison_view.model_displays[document]
-    return display.position(start), display.position(end)
-
-
-def offsets_of(window: MainWindow, document: int, text: str) -> tuple[int, int]:
-    source = window.comparison_view.result.documents[document].text
-    start = source.index(text)
-    assert source.find(text, start + 1) == -1, f"{text!r} must be unique in the document"
-    return start, start + len(text)
-
-
-def select_text(window: MainWindow, document: int, text: str) -> tuple[int, int]:
-    """Select ``text`` in pane ``document`` (the current pane); its source offsets."""
-    start, end = offsets_of(window, document, text)
-    pane_view(window, document).select_range(*view_range(window, document, start, end))
-    return start, end
-
-
-def mark_text(
-    qtbot: QtBot, window: MainWindow, text: str, status: MarkStatus, document: int = WIRE
-) -> list[ReviewMark]:
-    """Select ``text`` and press the status's shortcut; the marks it made."""
-    assert window.comparison_view.current_document == document
-    before = {mark.id for mark in window.review}
-    select_text(window, document, text)
-    press(qtbot, window, Qt.Key.Key_V if status is MarkStatus.VERIFIED else Qt.Key.Key_D)
-    return [mark for mark in window.review if mark.id not in before]
-
-
 def click_paragraph(qtbot: QtBot, view: DocumentTextView, paragraph: int) -> None:
     """Click into the middle of ``paragraph``'s first line (it must be in view)."""
     top, _bottom = view.paragraph_extents()[paragraph]
     y = round(top - view.scroll_value() + 8)
     assert 0 <= y < view.viewport().height(), "the paragraph must be in view to be clicked"
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(60, y))
-
-
-def rows(window: MainWindow) -> list[QTreeWidgetItem]:
-    panel_list = window.review_panel.list
-    return [panel_list.topLevelItem(index) for index in range(panel_list.topLevelItemCount())]
-
-
-def row_ids(window: MainWindow) -> list[str]:
-    return [window.review_panel._id_of(item) for item in rows(window)]
-
-
-def row_of(window: MainWindow, mark_id: str) -> QTreeWidgetItem:
-    return next(item for item in rows(window) if window.review_panel._id_of(item) == mark_id)
-
-
-def shown(window: MainWindow, document: int) -> dict[str, ShownMark]:
-    """The marks pane ``document`` shows, by id."""
-    return {mark.mark_id: mark for mark in pane_view(window, document).review_marks()}
 
 
 def tints(window: MainWindow, document: int) -> list[tuple[int, int, MarkStatus]]:
@@ -137,25 +91,6 @@ def expected_tints(window: MainWindow, document: int) -> list[tuple[int, int, Ma
     return sorted((m.start, m.end, m.status) for m in shown(window, document).values())
 
 
-def click_row(qtbot: QtBot, window: MainWindow, mark_id: str) -> None:
-    panel_list = window.review_panel.list
-    rect = panel_list.visualItemRect(row_of(window, mark_id))
-    point = QPoint(max(rect.left(), 0) + 30, rect.center().y())  # on the status column
-    assert panel_list.viewport().rect().contains(point)
-    qtbot.mouseClick(panel_list.viewport(), Qt.MouseButton.LeftButton, pos=point)
-
-
-def close_colour(pixel: QColor, expected: QColor, tolerance: int = COLOUR_TOLERANCE) -> bool:
-    return all(
-        abs(a - b) <= tolerance
-        for a, b in zip(
-            (pixel.red(), pixel.green(), pixel.blue()),
-            (expected.red(), expected.green(), expected.blue()),
-            strict=True,
-        )
-    )
-
-
 def gutter_colours(view: DocumentTextView, mark: ShownMark) -> list[QColor]:
     """The colours of the gutter's pixels beside ``mark``'s first line (grabbed)."""
     image = view.gutter.grab().toImage()
@@ -170,13 +105,6 @@ def gutter_colours(view: DocumentTextView, mark: ShownMark) -> list[QColor]:
 
 def shortcut_of(window: MainWindow, action: str) -> str:
     return window.actions_by_name[action].shortcut().toString()
-
-
-def menu_action(menu: QMenu, text: str):
-    titles = [action.text() for action in menu.actions()]
-    matching = [action for action in menu.actions() if action.text() == text]
-    assert matching, f"{text!r} is not in the menu: {titles}"
-    return matching[0]
 
 
 def context_menu(window: MainWindow, document: int, position: int) -> QMenu:
@@ -332,22 +260,6 @@ def test_text_dragged_over_in_the_other_pane_is_what_gets_marked(qtbot, sample: 
 
 
 # The panel's editor, Delete, undo and redo ----------------------------------------------
-
-
-def type_note(qtbot: QtBot, window: MainWindow, text: str) -> None:
-    """Click into the note editor, type ``text`` and wait until the note is committed."""
-    panel = window.review_panel
-    assert panel.editor.isEnabled()
-    qtbot.mouseClick(panel.note_edit.viewport(), Qt.MouseButton.LeftButton)
-    assert panel.note_edit.hasFocus()
-    panel.note_edit.moveCursor(QTextCursor.MoveOperation.End)
-    expected = panel.note_edit.toPlainText() + text
-    mark_id = panel.selected_ids()[0]
-    qtbot.keyClicks(panel.note_edit, text)
-    assert window.review.marks.get(mark_id).note != expected, "not committed while typing"
-    qtbot.waitUntil(
-        lambda: window.review.marks.get(mark_id).note == expected, timeout=NOTE_COMMIT_MS * 4
-    )
 
 
 def focus_list(qtbot: QtBot, window: MainWindow) -> None:
@@ -735,13 +647,13 @@ def test_opening_the_sample_again_asks_about_unsaved_marks(qtbot, sample: MainWi
         asked.append(True)
         return QMessageBox.StandardButton.Cancel
 
-    sample.ask_save_changes = keep_editing
+    sample.sessions.ask_save_changes = keep_editing
     sample.actions_by_name["open_sample"].trigger()
     assert asked == [True]
     assert len(sample.review) == 1, "cancelled: the marks stay"
-    assert sample.task is None
+    assert sample.jobs.task is None
 
-    sample.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
+    sample.sessions.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
     sample.actions_by_name["open_sample"].trigger()
     wait_for_comparison(qtbot, sample)
     assert list(sample.review) == []
@@ -755,11 +667,11 @@ def test_opening_the_sample_again_asks_about_unsaved_marks(qtbot, sample: MainWi
 
 def test_a_window_with_unsaved_marks_is_destroyed_quietly(qtbot):
     window = MainWindow()
-    window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
-    window.open_sample()
+    window.sessions.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
+    window.files.open_sample()
     wait_for_comparison(qtbot, window)
     select_text(window, WIRE, "1,200 households")
-    window.mark_selection(MarkStatus.VERIFIED)
+    window.marking.mark_selection(MarkStatus.VERIFIED)
     assert window.review.is_modified()
     destroyed = []
     window.destroyed.connect(lambda: destroyed.append(True))

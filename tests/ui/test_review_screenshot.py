@@ -14,8 +14,7 @@ from compareapp.core.review.marks import MarkStatus
 from compareapp.rendering import palette
 from compareapp.ui import settings
 from compareapp.ui.main_window import MainWindow
-from tests.ui.conftest import wait_for_comparison
-from tests.ui.test_review_marks import (
+from tests.helpers import (
     OUTLET,
     REVIEWER,
     WIRE,
@@ -24,6 +23,7 @@ from tests.ui.test_review_marks import (
     mark_text,
     shown,
     type_note,
+    wait_for_comparison,
 )
 
 MIN_DISTINCT_COLOURS = 50
@@ -51,7 +51,7 @@ def count_close(pixels: list, status: MarkStatus) -> int:
 
 def test_review_marks_screenshot(qtbot, window: MainWindow, tmp_path: Path):
     settings.set_reviewer(REVIEWER)
-    window.open_sample()
+    window.files.open_sample()
     wait_for_comparison(qtbot, window)
     with qtbot.waitActive(window):
         window.activateWindow()

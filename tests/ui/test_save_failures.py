@@ -4,7 +4,7 @@ is left behind, and the window stays open with its marks, still unsaved; once th
 is over, saving again saves everything.
 
 The troubles (real where the machine allows, else skipped; simulated ones always run) are
-those of ``tests/core/review/test_save_failures.py``.
+those of ``tests/core/review/test_save_failures.py`` (``Trouble`` in ``tests/helpers.py``).
 """
 
 from __future__ import annotations
@@ -18,17 +18,22 @@ from compareapp.core.review.marks import MarkStatus
 from compareapp.core.review.session import SESSION_SUFFIX
 from compareapp.core.review.session_file import load_session
 from compareapp.ui.main_window import MainWindow
-from tests.core.review.test_save_failures import KINDS, Trouble
-from tests.ui.conftest import wait_for_comparison
-from tests.ui.test_review_marks import mark_text
-from tests.ui.test_sessions import activate, answer_save_path, save_with_keys
+from tests.helpers import (
+    KINDS,
+    Trouble,
+    activate,
+    answer_save_path,
+    mark_text,
+    save_with_keys,
+    wait_for_comparison,
+)
 
 EXPORT_TIMEOUT_MS = 30_000
 
 
 @pytest.fixture
 def sample(qtbot: QtBot, window: MainWindow) -> MainWindow:
-    window.open_sample()
+    window.files.open_sample()
     wait_for_comparison(qtbot, window)
     return activate(qtbot, window)
 
@@ -64,7 +69,7 @@ def test_a_failed_save_says_why_and_keeps_the_file_and_the_unsaved_marks(
         assert list(window.review) == marks
         assert shown_title(window).startswith(f"review{SESSION_SUFFIX} (")
         assert "*" in shown_title(window), "still unsaved"
-        assert window.session_path == str(path)
+        assert window.sessions.session_path == str(path)
 
         trouble.stop()
         save_with_keys(qtbot, window)
@@ -84,11 +89,11 @@ def test_a_failed_export_says_why_and_keeps_the_previous_pdf(
     with Trouble(kind, tmp_path) as trouble:
         target = trouble.folder / "report.pdf"
         target.write_bytes(b"%PDF the previous export")
-        monkeypatch.setattr(window, "ask_export_path", lambda: str(target))
+        monkeypatch.setattr(window.exports, "ask_export_path", lambda: str(target))
         trouble.start()
 
         window.actions_by_name["export_pdf"].trigger()
-        qtbot.waitUntil(lambda: window.export_task is None, timeout=EXPORT_TIMEOUT_MS)
+        qtbot.waitUntil(lambda: window.exports.task is None, timeout=EXPORT_TIMEOUT_MS)
 
         message = window.message_bar.text()
         assert f"Cannot export {target}: {trouble.expected.reason}" in message
@@ -101,7 +106,7 @@ def test_a_failed_export_says_why_and_keeps_the_previous_pdf(
 
         trouble.stop()
         window.actions_by_name["export_pdf"].trigger()
-        qtbot.waitUntil(lambda: window.export_task is None, timeout=EXPORT_TIMEOUT_MS)
+        qtbot.waitUntil(lambda: window.exports.task is None, timeout=EXPORT_TIMEOUT_MS)
         assert f"to {target}." in window.offer_bar.text()
         assert target.read_bytes().startswith(b"%PDF-")
         assert trouble.files() == ["report.pdf"]

@@ -8,14 +8,14 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QImage
 
 from compareapp.ui.main_window import MainWindow
-from tests.ui.conftest import wait_for_comparison
+from tests.helpers import wait_for_comparison
 
 MIN_DISTINCT_COLOURS = 50
 MIN_BAND_PIXELS = 20
 
 
 def test_the_window_is_drawn(qtbot, window: MainWindow, tmp_path: Path):
-    window.open_sample()
+    window.files.open_sample()
     wait_for_comparison(qtbot, window)
     link_map = window.comparison_view.link_maps[0]
     assert link_map.visible_paths()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from compareapp.core.present.view_model import SyncGroup
 from compareapp.ui.main_window import MainWindow
-from compareapp.ui.text_view import DocumentTextView
-from tests.ui.conftest import open_and_wait, wait_for_comparison
+from compareapp.ui.panes.text_view import DocumentTextView
+from tests.helpers import open_and_wait, wait_for_comparison
 
 TOLERANCE = 2.0
 """Pixels: scroll values are whole numbers."""

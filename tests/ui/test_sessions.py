@@ -21,26 +21,31 @@ from compareapp.core.review.marks import MarkStatus
 from compareapp.core.review.session import SESSION_SUFFIX
 from compareapp.core.review.session_file import dump_session, load_session
 from compareapp.resources import sample_paths
-from compareapp.ui import settings
 from compareapp.ui.autosave import AFTER_CHANGE_MS, autosave_folder, find_recoveries
 from compareapp.ui.main_window import MainWindow
-from tests.ui.conftest import open_and_wait, wait_for_comparison, wait_for_job
-from tests.ui.test_review_marks import (
+from tests.helpers import (
+    CHILD_TIMEOUT_S,
     OUTLET,
-    REVIEWER,
     WIRE,
+    activate,
+    answer_save_path,
+    crash,
     mark_text,
+    open_and_wait,
     press,
     row_ids,
     row_of,
+    save_with_keys,
+    second_window,
     shown,
     type_note,
     view_range,
+    wait_for_comparison,
+    wait_for_job,
 )
 
 Choice = QMessageBox.StandardButton
 NOTE = "Council says 1,200; the outlet's 1,400 is unsourced."
-CHILD_TIMEOUT_S = 60
 
 
 @pytest.fixture
@@ -51,16 +56,9 @@ def copies(tmp_path: Path) -> list[Path]:
     return [Path(shutil.copy(path, folder)) for path in sample_paths()]
 
 
-def activate(qtbot: QtBot, window: MainWindow) -> MainWindow:
-    settings.set_reviewer(REVIEWER)
-    with qtbot.waitActive(window):  # a context manager: waits when the block is done
-        window.activateWindow()
-    return window
-
-
 @pytest.fixture
 def sample(qtbot: QtBot, window: MainWindow) -> MainWindow:
-    window.open_sample()
+    window.files.open_sample()
     wait_for_comparison(qtbot, window)
     return activate(qtbot, window)
 
@@ -71,29 +69,6 @@ def articles(qtbot: QtBot, window: MainWindow, copies: list[Path]) -> MainWindow
     return activate(qtbot, window)
 
 
-def second_window(qtbot: QtBot) -> MainWindow:
-    """Another main window, as the app opens at its next start."""
-    window = MainWindow()
-    window.ask_save_changes = lambda: Choice.Discard  # as the window fixture does
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    with qtbot.waitExposed(window):
-        window.show()
-    return activate(qtbot, window)
-
-
-def answer_save_path(monkeypatch: pytest.MonkeyPatch, window: MainWindow, path: Path) -> list[str]:
-    """The Save dialog will answer ``path``; the list records each time it was asked."""
-    asked: list[str] = []
-
-    def ask() -> str:
-        asked.append(str(path))
-        return str(path)
-
-    monkeypatch.setattr(window, "ask_save_path", ask)
-    return asked
-
-
 def answer_save_changes(monkeypatch: pytest.MonkeyPatch, window: MainWindow, choice: Choice):
     asked: list[Choice] = []
 
@@ -101,23 +76,12 @@ def answer_save_changes(monkeypatch: pytest.MonkeyPatch, window: MainWindow, cho
         asked.append(choice)
         return choice
 
-    monkeypatch.setattr(window, "ask_save_changes", ask)
+    monkeypatch.setattr(window.sessions, "ask_save_changes", ask)
     return asked
-
-
-def save_with_keys(qtbot: QtBot, window: MainWindow) -> None:
-    press(qtbot, window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
 
 def window_paths(window: MainWindow) -> list[str]:
     return [document.path for document in window.documents]
-
-
-def dead_pid() -> int:
-    """The id of a process that has ended (and been reaped)."""
-    process = subprocess.Popen([sys.executable, "-c", "pass"])
-    process.wait(timeout=CHILD_TIMEOUT_S)
-    return process.pid
 
 
 # Saving ---------------------------------------------------------------------------------
@@ -151,7 +115,7 @@ def test_ctrl_s_saves_a_session_with_the_marks(
         (d.source_id, d.name, d.sha256) for d in documents
     ]
     assert session.base == 0
-    assert window.session_path == str(saved)
+    assert window.sessions.session_path == str(saved)
     assert not window.isWindowModified()
     assert window.windowTitle().startswith(
         f"review{SESSION_SUFFIX} (wire-report.txt ↔ outlet-rewrite.txt)"
@@ -183,7 +147,7 @@ def test_save_as_asks_for_a_new_file(qtbot, sample: MainWindow, tmp_path: Path, 
 
     assert len(load_session(second).marks) == 2
     assert first.read_bytes() == before
-    assert window.session_path == str(second)
+    assert window.sessions.session_path == str(second)
     assert window.windowTitle().startswith(f"second{SESSION_SUFFIX} (")
 
 
@@ -192,11 +156,11 @@ def test_cancelling_the_save_dialog_saves_nothing(
 ):
     window = sample
     mark_text(qtbot, window, "1,200 households", MarkStatus.VERIFIED)
-    monkeypatch.setattr(window, "ask_save_path", lambda: "")
+    monkeypatch.setattr(window.sessions, "ask_save_path", lambda: "")
 
     save_with_keys(qtbot, window)
 
-    assert window.session_path is None
+    assert window.sessions.session_path is None
     assert window.isWindowModified()
     assert list(tmp_path.glob(f"**/*{SESSION_SUFFIX}")) == []
 
@@ -218,7 +182,7 @@ def test_a_saved_session_reopens_in_a_new_window(
     save_with_keys(qtbot, window)
 
     reopened = second_window(qtbot)
-    reopened.open_paths([str(saved)])
+    reopened.files.open_paths([str(saved)])
     wait_for_comparison(qtbot, reopened)
 
     assert list(reopened.review) == marks
@@ -236,7 +200,7 @@ def test_a_saved_session_reopens_in_a_new_window(
         )
     assert row_ids(reopened) == [mark.id for mark in marks]
     assert row_of(reopened, marks[0].id).text(3) == NOTE
-    assert reopened.session_path == str(saved)
+    assert reopened.sessions.session_path == str(saved)
     assert reopened.windowTitle().startswith(f"review{SESSION_SUFFIX} (")
     assert not reopened.isWindowModified()
     assert not reopened.offer_bar.isVisible()
@@ -283,7 +247,7 @@ def test_marks_follow_a_changed_source(
     text = wire.read_text(encoding="utf-8")
     wire.write_text(text.replace(MOVED_PASSAGE, INSERTED + MOVED_PASSAGE), encoding="utf-8")
     reopened = second_window(qtbot)
-    reopened.open_session_file(str(saved))
+    reopened.sessions.open_session_file(str(saved))
     wait_for_comparison(qtbot, reopened)
 
     moved = reopened.review.marks.get(moving.id)
@@ -344,7 +308,7 @@ def test_a_missing_source_can_be_located(
     moved = Path(shutil.move(copies[OUTLET], elsewhere / copies[OUTLET].name))
 
     reopened = second_window(qtbot)
-    reopened.open_session_file(str(saved))
+    reopened.sessions.open_session_file(str(saved))
     wait_for_job(qtbot, reopened)
 
     offer = reopened.offer_bar.text()
@@ -395,7 +359,7 @@ def test_a_located_base_source_is_the_base_again(
     elsewhere.mkdir()
     moved = Path(shutil.move(copies[WIRE], elsewhere / copies[WIRE].name))
     reopened = second_window(qtbot)
-    reopened.open_session_file(str(saved))
+    reopened.sessions.open_session_file(str(saved))
     wait_for_job(qtbot, reopened)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(moved), ""))
 
@@ -422,7 +386,7 @@ def test_a_folder_moved_with_its_articles_still_opens(
     assert not folder.exists()
 
     reopened = second_window(qtbot)
-    reopened.open_session_file(str(moved / f"review{SESSION_SUFFIX}"))
+    reopened.sessions.open_session_file(str(moved / f"review{SESSION_SUFFIX}"))
     wait_for_comparison(qtbot, reopened)
 
     assert [d.path for d in reopened.documents] == [str(moved / p.name) for p in copies]
@@ -441,7 +405,7 @@ def test_a_failed_save_is_reported_and_the_marks_stay_unsaved(
     save_with_keys(qtbot, window)
 
     assert f"Cannot save {target}{SESSION_SUFFIX}" in window.message_bar.text()
-    assert window.session_path is None
+    assert window.sessions.session_path is None
     assert window.isWindowModified()
 
 
@@ -449,13 +413,13 @@ def test_a_failed_save_is_reported_and_the_marks_stay_unsaved(
 
 
 def newer_session(window: MainWindow, path: Path) -> None:
-    data = json.loads(dump_session(window.session_snapshot()))
+    data = json.loads(dump_session(window.sessions.session_snapshot()))
     data["schema_version"] = 99
     path.write_text(json.dumps(data), encoding="utf-8")
 
 
 def damaged_session(window: MainWindow, path: Path) -> None:
-    path.write_bytes(dump_session(window.session_snapshot())[:-40])
+    path.write_bytes(dump_session(window.sessions.session_snapshot())[:-40])
 
 
 @pytest.mark.parametrize(
@@ -482,14 +446,14 @@ def test_a_session_that_cannot_be_read_is_reported_and_left_alone(
 
     press(qtbot, window, Qt.Key.Key_O)  # Ctrl+Shift+O
 
-    assert window.task is None
+    assert window.jobs.task is None
     message = window.message_bar.text()
     assert str(bad) in message
     assert reason in message
     assert window.comparison_view.result is result
     assert window.stack.currentWidget() is window.comparison_view
     assert [mark.id for mark in window.review] == [mark.id]
-    assert window.session_path == str(good)
+    assert window.sessions.session_path == str(good)
     assert not window.isWindowModified()
 
     mark_text(qtbot, window, "Mill Lane, the regional", MarkStatus.DISPUTED)
@@ -507,7 +471,7 @@ def test_a_session_that_cannot_be_read_does_not_become_the_save_target(
     bad.write_bytes(b"\x00\xffnot a session")
     asked = answer_save_changes(monkeypatch, window, Choice.Discard)
 
-    window.open_paths([str(bad)])
+    window.files.open_paths([str(bad)])
 
     assert asked == [], "the file is read first: nothing to decide when it cannot be opened"
     assert str(bad) in window.message_bar.text()
@@ -551,7 +515,7 @@ def test_closing_with_unsaved_marks_discard_closes(
     assert window.autosave.save_now()
     assert window.autosave.path.exists()
     asked = answer_save_changes(monkeypatch, window, Choice.Discard)
-    monkeypatch.setattr(window, "ask_save_path", lambda: pytest.fail("must not save"))
+    monkeypatch.setattr(window.sessions, "ask_save_path", lambda: pytest.fail("must not save"))
 
     assert window.close()
 
@@ -583,7 +547,7 @@ def test_closing_with_unsaved_marks_save_then_cancelled_dialog_keeps_the_window(
     window = sample
     mark_text(qtbot, window, "1,200 households", MarkStatus.VERIFIED)
     answer_save_changes(monkeypatch, window, Choice.Save)
-    monkeypatch.setattr(window, "ask_save_path", lambda: "")
+    monkeypatch.setattr(window.sessions, "ask_save_path", lambda: "")
 
     assert not window.close()
     assert window.isVisible()
@@ -591,14 +555,6 @@ def test_closing_with_unsaved_marks_save_then_cancelled_dialog_keeps_the_window(
 
 
 # Autosave and recovery ------------------------------------------------------------------
-
-
-def crash(window: MainWindow) -> None:
-    """Make ``window``'s autosave look like a copy left by a process that has died."""
-    sidecar = window.autosave.path.with_suffix(".json")
-    info = json.loads(sidecar.read_text(encoding="utf-8"))
-    info["pid"] = dead_pid()
-    sidecar.write_text(json.dumps(info), encoding="utf-8")
 
 
 def test_unsaved_marks_are_autosaved_shortly_after_a_change(
@@ -653,7 +609,7 @@ def test_a_crashed_runs_work_is_offered_and_recovered(
     crash(crashed)
 
     window = second_window(qtbot)
-    recovery = window.offer_recovery()
+    recovery = window.sessions.offer_recovery()
 
     assert recovery is not None
     assert recovery.path == crashed.autosave.path
@@ -668,7 +624,7 @@ def test_a_crashed_runs_work_is_offered_and_recovered(
     assert list(shown(window, OUTLET)) == [marks[1].id]
     assert window.isWindowModified(), "recovered work is unsaved work"
     assert window.windowTitle().endswith("[*] — compareapp")
-    assert window.session_path is None
+    assert window.sessions.session_path is None
     assert not recovery.path.exists()
     assert not recovery.path.with_suffix(".json").exists()
     assert find_recoveries() == []
@@ -691,16 +647,18 @@ def test_recovered_work_belongs_to_its_session_file(
     crash(crashed)
 
     window = second_window(qtbot)
-    assert window.offer_recovery() is not None
+    assert window.sessions.offer_recovery() is not None
     qtbot.mouseClick(window.offer_bar.button("Recover"), Qt.MouseButton.LeftButton)
     wait_for_comparison(qtbot, window)
 
     assert window.review.marks.get(mark.id).status is MarkStatus.DISPUTED
-    assert window.session_path == str(saved)
+    assert window.sessions.session_path == str(saved)
     assert window.windowTitle().startswith(f"review{SESSION_SUFFIX} (")
     assert window.isWindowModified()
     assert load_session(saved).marks[0].status is MarkStatus.VERIFIED, "not saved yet"
-    monkeypatch.setattr(window, "ask_save_path", lambda: pytest.fail("saves to its session"))
+    monkeypatch.setattr(
+        window.sessions, "ask_save_path", lambda: pytest.fail("saves to its session")
+    )
     save_with_keys(qtbot, window)
     assert load_session(saved).marks[0].status is MarkStatus.DISPUTED
 
@@ -711,8 +669,8 @@ def test_recovering_asks_before_dropping_unsaved_marks(qtbot, sample: MainWindow
     assert crashed.autosave.save_now()
     crash(crashed)
     window = second_window(qtbot)
-    assert window.offer_recovery() is not None
-    window.open_sample()  # the offer waits; the user starts working meanwhile
+    assert window.sessions.offer_recovery() is not None
+    window.files.open_sample()  # the offer waits; the user starts working meanwhile
     wait_for_comparison(qtbot, window)
     window.comparison_view.current_document = WIRE
     [mine] = mark_text(qtbot, window, "Mill Lane, the regional", MarkStatus.DISPUTED)
@@ -733,7 +691,7 @@ def test_discarding_a_crashed_runs_work_removes_it(qtbot, sample: MainWindow):
     path = crashed.autosave.path
 
     window = second_window(qtbot)
-    assert window.offer_recovery() is not None
+    assert window.sessions.offer_recovery() is not None
     qtbot.mouseClick(window.offer_bar.button("Discard"), Qt.MouseButton.LeftButton)
 
     assert not path.exists()
@@ -741,7 +699,7 @@ def test_discarding_a_crashed_runs_work_removes_it(qtbot, sample: MainWindow):
     assert list(window.review) == []
     assert window.stack.currentWidget() is window.start_view
     assert not window.offer_bar.isVisible()
-    assert window.offer_recovery() is None
+    assert window.sessions.offer_recovery() is None
 
 
 def test_work_of_a_run_still_running_is_not_offered(qtbot, sample: MainWindow):
@@ -756,12 +714,12 @@ def test_work_of_a_run_still_running_is_not_offered(qtbot, sample: MainWindow):
         sidecar.write_text(json.dumps(info), encoding="utf-8")
 
         window = second_window(qtbot)
-        assert window.offer_recovery() is None
+        assert window.sessions.offer_recovery() is None
         assert not window.offer_bar.isVisible()
     finally:
         running.kill()
         running.wait(timeout=CHILD_TIMEOUT_S)
-    assert window.offer_recovery() is not None, "once it has ended, its work is offered"
+    assert window.sessions.offer_recovery() is not None, "once it has ended, its work is offered"
 
 
 CRASHING_RUN = """\
@@ -775,11 +733,11 @@ app = QApplication(sys.argv[:1])
 window = MainWindow()
 window.resize(1400, 900)
 window.show()
-window.open_sample()
+window.files.open_sample()
 view = window.comparison_view
 deadline = time.monotonic() + 30
 while not (
-    window.task is None
+    window.jobs.task is None
     and window.stack.currentWidget() is view
     and all(
         0 < len(pane.view.paragraph_extents()) == pane.view.document().blockCount()
@@ -794,7 +752,7 @@ text = view.result.documents[0].text
 start = text.index("1,200 households")
 display = view.model_displays[0]
 view.panes[0].view.select_range(display.position(start), display.position(start + 16))
-[mark] = window.mark_selection(MarkStatus.DISPUTED)
+[mark] = window.marking.mark_selection(MarkStatus.DISPUTED)
 QTest.keyClicks(window.review_panel.note_edit, sys.argv[1])
 window.review_panel.commit_note()
 assert window.review.marks.get(mark.id).note == sys.argv[1]
@@ -820,7 +778,7 @@ def test_a_real_crash_is_recovered_at_the_next_start(qtbot, window: MainWindow, 
     assert Path(path).exists(), "the crash left its copy behind"
     assert Path(path).parent == autosave_folder()
 
-    recovery = window.offer_recovery()
+    recovery = window.sessions.offer_recovery()
 
     assert recovery is not None and str(recovery.path) == path
     assert "did not close properly" in window.offer_bar.text()

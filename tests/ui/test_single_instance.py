@@ -19,9 +19,9 @@ from pytestqt.qtbot import QtBot
 from compareapp.resources import sample_paths
 from compareapp.ui import windows
 from compareapp.ui.app import INSTANCE_NAME_VARIABLE
-from compareapp.ui.main_window import MainWindow
+from compareapp.ui.main_window import MainWindow, open_window
 from compareapp.ui.single_instance import InstanceServer, hand_over
-from tests.ui.conftest import wait_for_comparison
+from tests.helpers import wait_for_comparison
 
 COMMAND = shutil.which("compareapp", path=str(Path(sys.executable).parent))
 
@@ -63,7 +63,7 @@ def launch(name: str, tmp_path: Path, *args: str) -> subprocess.Popen[bytes]:
 def test_a_second_launch_hands_its_files_over_and_exits(
     qtbot: QtBot, server: InstanceServer, name: str, tmp_path: Path
 ) -> None:
-    server.files_received.connect(lambda files: windows.open_window(files))
+    server.files_received.connect(lambda files: open_window(files))
     second = launch(name, tmp_path, *sample_paths())
     qtbot.waitUntil(lambda: second.poll() is not None, timeout=15_000)
     assert second.returncode == 0, (tmp_path / "launch.log").read_text()
@@ -136,8 +136,8 @@ def test_a_live_instance_keeps_its_name(server: InstanceServer, name: str) -> No
 
 
 def test_the_window_menu_lists_every_window_and_opens_new_ones(qtbot: QtBot) -> None:
-    first = windows.open_window()
-    second = windows.open_window()
+    first = open_window()
+    second = open_window()
     first.window_menu.aboutToShow.emit()
     entries = [a for a in first.window_menu.actions() if a.isCheckable()]
     assert len(entries) == 2

@@ -12,8 +12,7 @@ from compareapp.core.review.anchors import AnchorState
 from compareapp.core.review.marks import MarkStatus
 from compareapp.resources import sample_paths
 from compareapp.ui.main_window import MainWindow
-from tests.ui.conftest import open_and_wait, wait_for_comparison
-from tests.ui.test_review_marks import select_text
+from tests.helpers import open_and_wait, select_text, wait_for_comparison
 
 
 def test_editing_an_open_source_offers_a_reload_that_reanchors_marks(
@@ -23,7 +22,7 @@ def test_editing_an_open_source_offers_a_reload_that_reanchors_marks(
     open_and_wait(qtbot, window, copies)
     document = window.comparison_view.result.documents[0]
     start, _end = select_text(window, 0, "1,200")
-    (mark,) = window.mark_selection(MarkStatus.DISPUTED, False)
+    (mark,) = window.marking.mark_selection(MarkStatus.DISPUTED, False)
 
     text = copies[0].read_text(encoding="utf-8")
     copies[0].write_text("UPDATED: a new first paragraph.\n\n" + text, encoding="utf-8")

@@ -13,10 +13,11 @@ and the comparison's modules (numpy among them) load in the job, off the UI thre
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from compareapp.core.documents.document import Document
+from compareapp.core.review.session import SessionSource
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -25,14 +26,14 @@ if TYPE_CHECKING:
     from compareapp.core.documents.pasted import PasteError
     from compareapp.core.facts.discrepancies import Discrepancy
     from compareapp.core.present.view_model import ComparisonViewModel, DifferenceFilter
-    from compareapp.ui.comparison_view import ComparisonResult
+    from compareapp.ui.panes.comparison_result import ComparisonResult
     from compareapp.ui.tasks import BackgroundTask
 
 
 @dataclass(frozen=True)
 class PendingSource:
     """A file to load as the source ``source_id`` of the session (a reloaded, replaced or
-    reopened source keeps its id, so its review marks follow it)."""
+    located source keeps its id, so its review marks follow it)."""
 
     path: str
     source_id: str
@@ -52,7 +53,10 @@ class PastedSource:
     taken: frozenset[str]
 
 
-Source = Document | str | PendingSource | PastedSource
+Source = Document | str | PendingSource | PastedSource | SessionSource
+"""What a job compares: a document already read, a file, a file read as a source of the
+session, the clipboard's contents, or a saved session's source (its file, or its text kept
+in the session)."""
 
 
 @dataclass
@@ -89,12 +93,12 @@ def prepare_comparison(
     to ``task.preview`` as soon as they are read."""
     # Imported here, in the job's thread: the window starts without them.
     from compareapp.core.diff.comparison import Comparison
-    from compareapp.core.documents.loading import LoadError, load_document
+    from compareapp.core.documents.loading import LoadError
     from compareapp.core.documents.pasted import PasteError, document_from_clipboard
     from compareapp.core.present.display_text import DisplayText
     from compareapp.core.present.view_model import ComparisonViewModel, DifferenceFilter
-    from compareapp.ui.comparison_view import ComparisonPreview, ComparisonResult
-    from compareapp.ui.document_builder import build_preview_document, build_text_document
+    from compareapp.ui.panes.comparison_result import ComparisonPreview, ComparisonResult
+    from compareapp.ui.panes.document_builder import build_preview_document, build_text_document
 
     documents: list[Document] = []
     errors: list[LoadError | PasteError] = []
@@ -111,18 +115,12 @@ def prepare_comparison(
             except PasteError as error:
                 errors.append(error)
             continue
-        path = source.path if isinstance(source, PendingSource) else source
-        task.progress(f"Reading {path}")
         try:
-            document = load_document(path)
+            documents.append(_read(source, task))
         except LoadError as error:
             errors.append(error)
             if isinstance(source, PendingSource) and source.fallback is not None:
                 documents.append(source.fallback)
-            continue
-        if isinstance(source, PendingSource):
-            document = replace(document, source_id=source.source_id)
-        documents.append(document)
     if len(documents) < 2:
         return JobOutcome(documents, errors, None)
     base = min(max(base, 0), len(documents) - 1)
@@ -157,6 +155,23 @@ def prepare_comparison(
             model.sync_groups(index)
     model.counts()
     return JobOutcome(documents, errors, ComparisonResult(model, displays, text_documents))
+
+
+def _read(source: str | PendingSource | SessionSource, task: BackgroundTask) -> Document:
+    """The document of a file, or of a source of the session (it keeps its id, so its
+    review marks follow it); raises :class:`~compareapp.core.documents.loading.LoadError`.
+    The command line opens a session's sources with the same functions."""
+    from compareapp.core.documents.loading import load_document
+    from compareapp.core.review.session_sources import load_as_source, open_source
+
+    if isinstance(source, SessionSource):
+        if source.embedded is None:  # a text kept in the session is not read
+            task.progress(f"Reading {source.path}")
+        return open_source(source)
+    task.progress(f"Reading {source if isinstance(source, str) else source.path}")
+    if isinstance(source, PendingSource):
+        return load_as_source(source.path, source.source_id)
+    return load_document(source)
 
 
 def list_discrepancies(model: ComparisonViewModel, task: BackgroundTask) -> list[Discrepancy]:

@@ -4,57 +4,73 @@ fact in every pane, and turn a row's verdict into review marks on each source.""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 
 from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.ui import settings
-from compareapp.ui.comparison_job import list_discrepancies
+from compareapp.ui.controllers.comparison_job import list_discrepancies
 from compareapp.ui.tasks import BackgroundTask, Cancelled
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStatusBar
+
+    from compareapp.core.documents.document import Document
     from compareapp.core.facts.discrepancies import Discrepancy
-    from compareapp.ui.comparison_view import ComparisonResult
-    from compareapp.ui.main_window import MainWindow
-
-    _Base = MainWindow
-else:
-    _Base = object
+    from compareapp.ui.controllers.review_controller import ReviewController
+    from compareapp.ui.docks.discrepancy_panel import DiscrepancyPanel
+    from compareapp.ui.panes.comparison_result import ComparisonResult
+    from compareapp.ui.panes.comparison_view import ComparisonView
 
 
-class DiscrepancyCommands(_Base):
-    discrepancy_task: BackgroundTask | None = None
+class DiscrepancyHost(Protocol):
+    """What the discrepancy commands use of the window."""
+
+    documents: list[Document]
+    review: ReviewController
+    comparison_view: ComparisonView
+    discrepancy_panel: DiscrepancyPanel
+
+    def statusBar(self) -> QStatusBar: ...
+
+
+class DiscrepancyController:
+    def __init__(self, host: DiscrepancyHost) -> None:
+        self.host = host
+        self.task: BackgroundTask | None = None
+        """The job listing the discrepancies, while it runs."""
 
     def list_discrepancies(self, result: ComparisonResult) -> None:
         """Fill the table with the facts that differ in ``result``, now on screen, once
         its panes' texts are laid out: a job running while Qt lays out and paints them
         would take the interpreter from the window's every Python handler."""
         self.stop_listing_discrepancies()
-        self.discrepancy_panel.set_pending(result.documents)
+        view, panel = self.host.comparison_view, self.host.discrepancy_panel
+        panel.set_pending(result.documents)
         task = BackgroundTask(lambda task: list_discrepancies(result.model, task))
-        self.discrepancy_task = task
+        self.task = task
 
         def listed(rows: list[Discrepancy]) -> None:
-            self.discrepancy_task = None
-            if self.comparison_view.result is result:
-                self.discrepancy_panel.set_rows(rows, result.documents)
+            self.task = None
+            if view.result is result:
+                panel.set_rows(rows, result.documents)
 
         def failed(error: BaseException) -> None:
-            self.discrepancy_task = None
-            if self.comparison_view.result is result and not isinstance(error, Cancelled):
-                self.discrepancy_panel.show_state(f"The facts could not be listed: {error}")
+            self.task = None
+            if view.result is result and not isinstance(error, Cancelled):
+                panel.show_state(f"The facts could not be listed: {error}")
 
         def start() -> None:
-            if self.discrepancy_task is task and self.comparison_view.result is result:
+            if self.task is task and view.result is result:
                 task.start(listed, failed)
 
-        self.comparison_view.texts_laid_out.connect(start, Qt.ConnectionType.SingleShotConnection)
+        view.texts_laid_out.connect(start, Qt.ConnectionType.SingleShotConnection)
 
     def stop_listing_discrepancies(self) -> None:
-        if self.discrepancy_task is not None:
-            self.discrepancy_task.cancel()
-            self.discrepancy_task = None
+        if self.task is not None:
+            self.task.cancel()
+            self.task = None
 
     def show_discrepancy(self, row: Discrepancy) -> None:
         spans = {
@@ -62,8 +78,8 @@ class DiscrepancyCommands(_Base):
             for document, version in enumerate(row.versions)
             if version is not None
         }
-        self.comparison_view.show_passages(spans)
-        self.statusBar().showMessage(
+        self.host.comparison_view.show_passages(spans)
+        self.host.statusBar().showMessage(
             f"{row.kind.value.capitalize()}: "
             + " | ".join(" ".join(v.text.split())[:60] if v else "—" for v in row.versions),
             8000,
@@ -71,7 +87,7 @@ class DiscrepancyCommands(_Base):
 
     def mark_discrepancies(self, rows: list[Discrepancy], status: MarkStatus) -> list[ReviewMark]:
         """One review mark per source's words of each row, in one undoable step."""
-        documents = self.documents
+        documents = self.host.documents
         reviewer = settings.reviewer()
         marks = [
             ReviewMark.create(
@@ -88,5 +104,5 @@ class DiscrepancyCommands(_Base):
             if version is not None and version.end > version.start
         ]
         if marks:
-            self.review.add(marks)
+            self.host.review.add(marks)
         return marks

@@ -4,7 +4,7 @@ the background; the message that says it is done can open it."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QFileDialog
 
@@ -12,27 +12,49 @@ from compareapp.ui import settings
 from compareapp.ui.tasks import BackgroundTask
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStatusBar, QWidget
+
     from compareapp.export.pdf_export import ExportResult
-    from compareapp.ui.main_window import MainWindow
+    from compareapp.ui.busy_indicator import BusyIndicator
+    from compareapp.ui.controllers.review_controller import ReviewController
+    from compareapp.ui.controllers.session_controller import SessionController
+    from compareapp.ui.message_bar import MessageBar
+    from compareapp.ui.panes.comparison_view import ComparisonView
 
-    _Base = MainWindow
-else:
-    _Base = object
+
+class ExportHost(Protocol):
+    """What the export commands use of the window."""
+
+    review: ReviewController
+    sessions: SessionController
+    comparison_view: ComparisonView
+    busy: BusyIndicator
+    message_bar: MessageBar
+    offer_bar: MessageBar
+
+    def window(self) -> QWidget: ...
+    def statusBar(self) -> QStatusBar: ...
 
 
-class ExportCommands(_Base):
+class ExportController:
+    def __init__(self, host: ExportHost) -> None:
+        self.host = host
+        self.task: BackgroundTask | None = None
+        """The export running, if any."""
+
     def export_pdf(self) -> None:
-        if self.comparison_view.result is None:
-            self.statusBar().showMessage("Open two or more documents to export them", 5000)
+        if self.host.comparison_view.result is None:
+            self.host.statusBar().showMessage("Open two or more documents to export them", 5000)
             return
         path = self.ask_export_path()
         if path:
             self.start_export(path if path.lower().endswith(".pdf") else path + ".pdf")
 
     def ask_export_path(self) -> str:
-        base = Path(self.suggested_path(".pdf"))  # a pasted first document has no path
+        # A pasted first document has no path: the suggestion is in the home folder.
+        base = Path(self.host.sessions.suggested_path(".pdf"))
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Export PDF", str(base.with_suffix(".pdf")), "PDF documents (*.pdf)"
+            self.host.window(), "Export PDF", str(base.with_suffix(".pdf")), "PDF documents (*.pdf)"
         )
         return path
 
@@ -42,15 +64,15 @@ class ExportCommands(_Base):
         from compareapp.core.present.report_model import build_report
         from compareapp.export.pdf_export import ExportOptions, export_pdf
 
-        report = build_report(self.comparison_view.model, list(self.review))
+        report = build_report(self.host.comparison_view.model, list(self.host.review))
         options = ExportOptions(reviewer=settings.reviewer(), page_size=settings.page_size())
         task = BackgroundTask(lambda task: export_pdf(report, path, options, task.progress))
-        self.export_task = task
-        self._set_busy(True, "Exporting the PDF…")
+        self.task = task
+        self.host.busy.set_busy(True, "Exporting the PDF…")
         task.start(
             self._exported,
             lambda error: self._export_failed(path, error),
-            self.progress_label.setText,
+            self.host.busy.show_progress,
         )
         return task
 
@@ -58,16 +80,16 @@ class ExportCommands(_Base):
         from PySide6.QtCore import QUrl  # not with the window: only an export needs them
         from PySide6.QtGui import QDesktopServices
 
-        self.export_task = None
-        self._set_busy(False)
-        self.offer_bar.offer(
+        self.task = None
+        self.host.busy.set_busy(False)
+        self.host.offer_bar.offer(
             f"Exported {result.pages} pages with {result.annotations} annotation(s) to "
             f"{result.path}.",
             [("Open", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path))))],
         )
 
     def _export_failed(self, path: str, error: BaseException) -> None:
-        self.export_task = None
-        self._set_busy(False)
+        self.task = None
+        self.host.busy.set_busy(False)
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        self.message_bar.show_errors([f"Cannot export {path}: {reason}"])
+        self.host.message_bar.show_errors([f"Cannot export {path}: {reason}"])

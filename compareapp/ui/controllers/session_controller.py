@@ -1,60 +1,101 @@
 """The window's session commands: save, save as, open, asking before unsaved marks are
-dropped, locating missing sources and recovering what a crashed run left."""
+dropped, locating missing sources and recovering what a crashed run left; and the
+session's record of its sources, which follows each new version a job brings (its review
+marks re-anchored in it)."""
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from compareapp.core.documents.document import Document
+from compareapp.core.review.marks import describe_outcomes
 from compareapp.core.review.session import SESSION_SUFFIX, Session, SessionError, SessionSource
 from compareapp.core.review.session_file import load_session, save_session
-from compareapp.core.review.session_sources import embedded_document
+from compareapp.core.review.session_sources import find_sources
 from compareapp.ui.autosave import Recovery, find_recoveries
-from compareapp.ui.comparison_job import PendingSource
+from compareapp.ui.controllers.comparison_job import PendingSource
 
 if TYPE_CHECKING:
-    from compareapp.ui.main_window import MainWindow
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QStatusBar, QWidget
 
-    _Base = MainWindow
-else:
-    _Base = object
+    from compareapp.core.documents.document import Document
+    from compareapp.ui.autosave import Autosave
+    from compareapp.ui.controllers.job_controller import JobController
+    from compareapp.ui.controllers.review_controller import ReviewController
+    from compareapp.ui.docks.review_panel import ReviewPanel
+    from compareapp.ui.message_bar import MessageBar
+    from compareapp.ui.source_watcher import SourceWatcher
 
 SESSION_FILTER = f"compareapp sessions (*{SESSION_SUFFIX});;All files (*)"
 Choice = QMessageBox.StandardButton
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|]')
 
 
-class SessionCommands(_Base):
-    opening: tuple[object, frozenset[str], str] = (None, frozenset(), "")
-    """The job opening a session, the sources it loads and the base's id: until the job is
-    done no document shows them, yet they belong to the session."""
+class SessionHost(Protocol):
+    """What the session commands use of the window."""
+
+    documents: list[Document]
+    base: int
+    review: ReviewController
+    jobs: JobController
+    autosave: Autosave
+    source_watcher: SourceWatcher
+    review_panel: ReviewPanel
+    message_bar: MessageBar
+    offer_bar: MessageBar
+    actions_by_name: dict[str, QAction]
+
+    def window(self) -> QWidget: ...
+    def statusBar(self) -> QStatusBar: ...
+    def update_title(self) -> None: ...
+
+
+class SessionController:
+    def __init__(self, host: SessionHost) -> None:
+        self.host = host
+        self.session_path: str | None = None
+        self.known_sources: dict[str, SessionSource] = {}
+        """Every source this session has had, by id (closed and missing ones too)."""
+        self.missing_sources: list[str] = []
+        """Sources of the opened session that were not found."""
+        self.missing_base: str | None = None
+        """The session's base, while it is one of the missing sources."""
+        self.anchored_hashes: dict[str, str] = {}
+        """The SHA-256 of the text each source's marks are anchored in."""
+        self.opening: tuple[object, frozenset[str], str] = (None, frozenset(), "")
+        """The job opening a session, the sources it loads and the base's id: until the job
+        is done no document shows them, yet they belong to the session."""
 
     # Saving -----------------------------------------------------------------------------
 
     def session_snapshot(self) -> Session:
         """The comparison and its marks as they are now."""
-        sources = [SessionSource.of(document) for document in self.documents]
+        host = self.host
+        sources = [SessionSource.of(document) for document in host.documents]
         shown = {source.id for source in sources}
-        wanted = {mark.source for mark in self.review} | set(self.missing_sources)
+        wanted = {mark.source for mark in host.review} | set(self.missing_sources)
         job, loading, base_id = self.opening
-        opening = job is not None and job is self.task and not self.documents
+        opening = job is not None and job is host.jobs.task and not host.documents
         if opening:
             wanted |= loading
         sources += [s for i, s in self.known_sources.items() if i in wanted and i not in shown]
-        base = self.base if self.documents else 0
+        base = host.base if host.documents else 0
         if opening:
             base = next((k for k, source in enumerate(sources) if source.id == base_id), 0)
         return Session(
             sources=tuple(sources),
-            marks=tuple(self.review),
+            marks=tuple(host.review),
             base=base,
-            typographic=self.actions_by_name["show_typographic"].isChecked(),
+            typographic=host.actions_by_name["show_typographic"].isChecked(),
         )
 
     def unsaved_snapshot(self) -> Session | None:
-        return self.session_snapshot() if self.review.is_modified() else None
+        return self.session_snapshot() if self.host.review.is_modified() else None
 
     def save(self) -> bool:
         return self.save_to(self.session_path) if self.session_path else self.save_as()
@@ -71,37 +112,54 @@ class SessionCommands(_Base):
         try:
             save_session(path, self.session_snapshot())
         except OSError as error:
-            self.message_bar.show_errors([f"Cannot save {path}: {error.strerror or error}"])
+            self.host.message_bar.show_errors([f"Cannot save {path}: {error.strerror or error}"])
             return False
         self.session_path = path
-        self.review.mark_saved()
-        self.autosave.discard()
-        self.statusBar().showMessage(f"Saved {path}", 5000)
-        self.update_title()
+        self.host.review.mark_saved()
+        self.host.autosave.discard()
+        self.host.statusBar().showMessage(f"Saved {path}", 5000)
+        self.host.update_title()
         return True
 
     def ask_save_path(self) -> str:
         suggested = self.session_path or (
-            self.suggested_path(SESSION_SUFFIX) if self.documents else ""
+            self.suggested_path(SESSION_SUFFIX) if self.host.documents else ""
         )
-        path, _filter = QFileDialog.getSaveFileName(self, "Save session", suggested, SESSION_FILTER)
+        path, _filter = QFileDialog.getSaveFileName(
+            self.host.window(), "Save session", suggested, SESSION_FILTER
+        )
         return path
+
+    def suggested_path(self, suffix: str) -> str:
+        """Where to offer to save something of this comparison (a session, a PDF): beside
+        the session file; else beside the first document that is a file (in the home
+        folder when that folder cannot be written); else in the home folder, named after
+        the first (pasted) document."""
+        if self.session_path:
+            return str(Path(self.session_path).with_suffix(suffix))
+        documents = self.host.documents
+        files = [Path(document.path) for document in documents if document.has_file]
+        if files:
+            folder = files[0].parent if os.access(files[0].parent, os.W_OK) else Path.home()
+            return str(folder / files[0].with_suffix(suffix).name)
+        name = documents[0].name if documents else "comparison"
+        return str(Path.home() / f"{_NOT_IN_FILE_NAMES.sub('-', name)}{suffix}")
 
     def maybe_save(self) -> bool:
         """Before unsaved marks would be dropped: save, discard or cancel (False)."""
-        if not self.review.is_modified():
+        if not self.host.review.is_modified():
             return True
         choice = self.ask_save_changes()
         if choice == Choice.Save:
             return self.save()
         if choice == Choice.Discard:
-            self.autosave.discard()
+            self.host.autosave.discard()
             return True
         return False
 
     def ask_save_changes(self) -> Choice:
         return QMessageBox.question(
-            self,
+            self.host.window(),
             "Unsaved review marks",
             "The review marks (or pasted documents) have changes that are not saved. "
             "Save them first?",
@@ -111,8 +169,16 @@ class SessionCommands(_Base):
 
     # Opening ----------------------------------------------------------------------------
 
+    def start_afresh(self) -> None:
+        """A comparison of its own (the sample): no session file, no missing sources and
+        no marks."""
+        self.session_path, self.missing_sources = None, []
+        self.host.review.replace_all([])
+
     def open_session(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Open session", "", SESSION_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(
+            self.host.window(), "Open session", "", SESSION_FILTER
+        )
         if path:
             self.open_session_file(path)
 
@@ -121,37 +187,30 @@ class SessionCommands(_Base):
         try:
             session = load_session(path)
         except SessionError as error:
-            self.message_bar.show_errors([f"Cannot open session {error.path}: {error.reason}"])
+            self.host.message_bar.show_errors([f"Cannot open session {error.path}: {error.reason}"])
             return
         if self.maybe_save():
             self.adopt_session(session, path)
 
     def adopt_session(self, session: Session, path: str | None, modified: bool = False) -> None:
         """Show ``session``: load its sources (their marks re-anchor if they changed)."""
+        host = self.host
         self.session_path = path
         self.known_sources = {source.id: source for source in session.sources}
         self.anchored_hashes = {source.id: source.sha256 for source in session.sources}
-        present = [
-            source
-            for source in session.sources
-            if source.embedded is not None or Path(source.path).is_file()
-        ]
-        self.missing_sources = [s.id for s in session.sources if s not in present]
-        self.review.replace_all(session.marks, modified=modified)
-        self.actions_by_name["show_typographic"].setChecked(session.typographic)
-        base_id = session.sources[session.base].id if session.sources else ""
-        base = next((i for i, source in enumerate(present) if source.id == base_id), 0)
-        self.missing_base = base_id if base_id in self.missing_sources else None
-        self.documents = []
-        self.start_job(
-            [
-                PendingSource(s.path, s.id) if s.embedded is None else embedded_document(s)
-                for s in present
-            ],
-            base,
+        found = find_sources(session)
+        self.missing_sources = [source.id for source in found.missing]
+        host.review.replace_all(session.marks, modified=modified)
+        host.actions_by_name["show_typographic"].setChecked(session.typographic)
+        self.missing_base = found.base_id if found.base_missing else None
+        host.documents = []
+        host.jobs.start_job(list(found.present), found.base)
+        self.opening = (
+            host.jobs.task,
+            frozenset(source.id for source in found.present),
+            found.base_id,
         )
-        self.opening = (self.task, frozenset(source.id for source in present), base_id)
-        self.update_title()
+        host.update_title()
 
     def offer_missing_sources(self) -> None:
         """Say which sources of the session are missing, with a button to locate one."""
@@ -159,27 +218,57 @@ class SessionCommands(_Base):
             return
         missing = [self.known_sources[i] for i in self.missing_sources]
         names = ", ".join(f"{s.name} ({s.path})" for s in missing)
-        self.offer_bar.offer(
+        self.host.offer_bar.offer(
             f"Not found: {names}. Their review marks are kept.",
             [(f"Locate {missing[0].name}…", lambda: self.locate_source(missing[0].id))],
         )
 
     def locate_source(self, source_id: str) -> None:
         source = self.known_sources[source_id]
-        path, _filter = QFileDialog.getOpenFileName(self, f"Locate {source.name}", "", "")
+        path, _filter = QFileDialog.getOpenFileName(
+            self.host.window(), f"Locate {source.name}", "", ""
+        )
         if not path:
             return
+        documents = self.host.documents
         self.missing_sources.remove(source_id)
-        base_id = self.missing_base or (
-            self.documents[self.base].source_id if self.documents else ""
-        )
+        base_id = self.missing_base or (documents[self.host.base].source_id if documents else "")
         if source_id == self.missing_base:
             self.missing_base = None
         order = list(self.known_sources)  # the session's order, then sources added since
-        sources: list[Document | PendingSource] = [*self.documents, PendingSource(path, source_id)]
+        sources: list[Document | PendingSource] = [*documents, PendingSource(path, source_id)]
         sources.sort(key=lambda s: order.index(s.source_id) if s.source_id in order else len(order))
         base = next((i for i, s in enumerate(sources) if s.source_id == base_id), 0)
-        self.start_job(list(sources), base)
+        self.host.jobs.start_job(list(sources), base)
+
+    # The sources ------------------------------------------------------------------------
+
+    def follow_new_versions(self, documents: list[Document]) -> None:
+        """Re-anchor the marks of each source whose text changed in ``documents`` (what a
+        job brought), and say how it went; a newly pasted document is an unsaved change of
+        the session."""
+        host = self.host
+        pasted = [d for d in documents if not d.has_file and d.source_id not in self.known_sources]
+        reports = []
+        for document in documents:
+            self.known_sources[document.source_id] = SessionSource.of(document)
+            anchored = self.anchored_hashes.get(document.source_id, document.sha256)
+            if anchored != document.sha256:
+                outcomes = host.review.reanchor_source(document.source_id, document.text)
+                if outcomes:
+                    reports.append(
+                        f"{document.name} changed; its marks: {describe_outcomes(outcomes)}"
+                    )
+            self.anchored_hashes[document.source_id] = document.sha256
+        host.source_watcher.watch(document.path for document in documents if document.has_file)
+        loaded = {document.source_id for document in documents}
+        self.missing_sources = [i for i in self.missing_sources if i not in loaded]
+        host.review_panel.set_sources({i: s.name for i, s in self.known_sources.items()})
+        if reports:
+            host.offer_bar.offer("\n".join(reports), [])
+        if pasted:
+            host.review.mark_changed()
+            host.autosave.changed()
 
     # Recovery ---------------------------------------------------------------------------
 
@@ -197,7 +286,7 @@ class SessionCommands(_Base):
             return None
         recovery = recoveries[0]
         when = recovery.written_at.strftime("%Y-%m-%d %H:%M")
-        self.offer_bar.offer(
+        self.host.offer_bar.offer(
             f"compareapp did not close properly. Unsaved review work from {when} can be recovered.",
             [("Recover", lambda: self.recover(recovery)), ("Discard", recovery.discard)],
         )
@@ -209,18 +298,18 @@ class SessionCommands(_Base):
         try:
             session = load_session(recovery.path)
         except SessionError as error:
-            self.message_bar.show_errors([f"Cannot recover {error.path}: {error.reason}"])
+            self.host.message_bar.show_errors([f"Cannot recover {error.path}: {error.reason}"])
             return
         self.adopt_session(session, recovery.session_path, modified=True)
         # The crashed run's copy goes once this window's own copy holds the work: a crash
         # in between finds it in one or the other.
         try:
-            copied = self.autosave.save_now()
+            copied = self.host.autosave.save_now()
         except OSError:
             copied = False
         if copied:
             recovery.discard()
-        self.autosave.changed()
+        self.host.autosave.changed()
 
 
 def _saved_since(recovery: Recovery) -> bool:

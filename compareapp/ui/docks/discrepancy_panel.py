@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from compareapp.core.facts.fact_kind import FactKind
 from compareapp.core.review.marks import MarkStatus, ReviewMark
-from compareapp.ui.discrepancy_table import ALL, DiscrepancyTable
+from compareapp.ui.docks.discrepancy_table import ALL, DiscrepancyTable
 
 if TYPE_CHECKING:  # the discrepancy finder loads with the first comparison, not the window
     from compareapp.core.documents.document import Document

@@ -5,7 +5,7 @@ selected mark are edited below the list, and Delete removes it (undoably)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from compareapp.core.review.anchors import AnchorState
 from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.rendering import palette
-from compareapp.ui.review_controller import ReviewController
+from compareapp.ui.controllers.review_controller import ReviewController
 
 COLUMNS = ("Status", "Source", "Quote", "Note", "Reviewer", "Modified", "Anchor")
 NOTE_COMMIT_MS = 700
@@ -39,6 +39,15 @@ class MarkList(QTreeWidget):
             self.delete_requested.emit()
         else:
             super().keyPressEvent(event)
+
+
+class NoteEdit(QPlainTextEdit):
+    focus_lost = Signal()
+    """The editor is losing the keyboard focus (said before it does)."""
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.focus_lost.emit()
+        super().focusOutEvent(event)
 
 
 class ReviewPanel(QDockWidget):
@@ -92,7 +101,7 @@ class ReviewPanel(QDockWidget):
         self.status_box = QComboBox()
         for status in MarkStatus:
             self.status_box.addItem(status.value.capitalize(), status.value)
-        self.note_edit = QPlainTextEdit()
+        self.note_edit = NoteEdit()
         self.note_edit.setPlaceholderText("Note: what was checked, against which source…")
         self.note_edit.setTabChangesFocus(True)
         self.delete_button = QPushButton("Delete Mark")
@@ -110,7 +119,7 @@ class ReviewPanel(QDockWidget):
         self._note_timer = QTimer(self, singleShot=True, interval=NOTE_COMMIT_MS)
         self._note_timer.timeout.connect(self.commit_note)
         self.note_edit.textChanged.connect(self._note_typed)
-        self.note_edit.focusOutEvent = self._note_focus_out  # type: ignore[method-assign]
+        self.note_edit.focus_lost.connect(self.commit_note)
         self.status_box.activated.connect(self._status_chosen)
         self.delete_button.clicked.connect(self.delete_selected)
         self._editing: str | None = None
@@ -187,6 +196,8 @@ class ReviewPanel(QDockWidget):
     def select_mark(self, mark_id: str) -> None:
         for index in range(self.list.topLevelItemCount()):
             item = self.list.topLevelItem(index)
+            if item is None:  # not within the count
+                continue
             item.setSelected(self._id_of(item) == mark_id)
             if self._id_of(item) == mark_id:
                 self.list.scrollToItem(item)
@@ -226,10 +237,6 @@ class ReviewPanel(QDockWidget):
             self._note_dirty = False
             self.review.set_note(self._editing, self.note_edit.toPlainText())
         self._note_dirty = False
-
-    def _note_focus_out(self, event: object) -> None:
-        self.commit_note()
-        QPlainTextEdit.focusOutEvent(self.note_edit, event)  # type: ignore[arg-type]
 
     def _status_chosen(self) -> None:
         if self._editing is not None:

@@ -1,9 +1,9 @@
 """The panes side by side with link maps between them, kept in step.
 
-It shows a :class:`ComparisonResult` (documents, the core's view model and the prepared
-text documents), answers clicks on paragraphs and bands by selecting the link, and moves
-between differences. While the result is computed it can show a
-:class:`ComparisonPreview`: the start of each document's text, nothing more.
+It shows a comparison's result (documents, the core's view model and the prepared text
+documents; see :mod:`compareapp.ui.panes.comparison_result`), answers clicks on
+paragraphs and bands by selecting the link, and moves between differences. While the
+result is computed it can show a preview: the start of each document's text, nothing more.
 
 The panes' modules (text views, overview strips, link maps, scroll linking) load with the
 first preview or result, or once the window's first frame is painted
@@ -13,10 +13,9 @@ first preview or result, or once the window's first frame is painted
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
 from compareapp.core.review.marks import MarkStatus, ReviewMark
@@ -28,40 +27,17 @@ if TYPE_CHECKING:  # the comparison's modules load with the first comparison, no
     from compareapp.core.documents.document import Document
     from compareapp.core.present.display_text import DisplayText
     from compareapp.core.present.view_model import ComparisonViewModel, Stop
-    from compareapp.ui.document_pane import DocumentPane
-    from compareapp.ui.link_map import LinkMap
-    from compareapp.ui.scroll_linker import ScrollLinker
+    from compareapp.ui.panes.comparison_result import ComparisonPreview, ComparisonResult
+    from compareapp.ui.panes.document_pane import DocumentPane
+    from compareapp.ui.panes.link_map import LinkMap
+    from compareapp.ui.panes.scroll_linker import ScrollLinker
 
 
 def load_pane_modules() -> None:
     """Import what the panes are made of (the first preview or result does it anyway)."""
-    import compareapp.ui.document_pane
-    import compareapp.ui.link_map
-    import compareapp.ui.scroll_linker  # noqa: F401
-
-
-@dataclass
-class ComparisonResult:
-    """What the background job prepares for the view."""
-
-    model: ComparisonViewModel
-    displays: list[DisplayText]
-    text_documents: list[QTextDocument]
-
-    @property
-    def documents(self) -> list[Document]:
-        return list(self.model.comparison.documents)
-
-
-@dataclass
-class ComparisonPreview:
-    """What the background job hands over as soon as the documents are read: the start of
-    each one's text, plain (``build_preview_document``), to read while the comparison is
-    computed."""
-
-    documents: list[Document]
-    text_documents: list[QTextDocument]
-    base: int
+    import compareapp.ui.panes.document_pane
+    import compareapp.ui.panes.link_map
+    import compareapp.ui.panes.scroll_linker  # noqa: F401
 
 
 class ComparisonView(QWidget):
@@ -97,16 +73,22 @@ class ComparisonView(QWidget):
         """Adds review commands to a pane's context menu: (menu, document, view position)."""
 
     @property
-    def model(self) -> ComparisonViewModel:
+    def shown_result(self) -> ComparisonResult:
+        """The result on screen (there must be one)."""
         assert self.result is not None
-        return self.result.model
+        return self.result
+
+    @property
+    def model(self) -> ComparisonViewModel:
+        return self.shown_result.model
 
     def clear(self) -> None:
         """Show nothing: remove the panes and link maps, and forget the result."""
         for index in reversed(range(self.splitter.count())):
             widget = self.splitter.widget(index)
-            widget.hide()
-            widget.deleteLater()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
         self.result, self.panes, self.link_maps, self.linker = None, [], [], None
         self.previewing = False
         self._unshown = []
@@ -116,7 +98,7 @@ class ComparisonView(QWidget):
         """Replace whatever is shown with the start of the documents' text, read-only: no
         links, no marks, no navigation, and the panes' buttons disabled (the documents are
         not the window's yet), until :meth:`show_result` replaces it."""
-        from compareapp.ui.document_pane import DocumentPane  # see load_pane_modules
+        from compareapp.ui.panes.document_pane import DocumentPane  # see load_pane_modules
 
         self.clear()
         self.previewing = True
@@ -134,8 +116,8 @@ class ComparisonView(QWidget):
 
     def show_result(self, result: ComparisonResult) -> None:
         """Replace whatever is shown (a preview too) with ``result``."""
-        from compareapp.ui.link_map import LinkMap  # see load_pane_modules
-        from compareapp.ui.scroll_linker import ScrollLinker
+        from compareapp.ui.panes.link_map import LinkMap  # see load_pane_modules
+        from compareapp.ui.panes.scroll_linker import ScrollLinker
 
         self.clear()
         self.result = result
@@ -172,7 +154,7 @@ class ComparisonView(QWidget):
             self.texts_laid_out.emit()
 
     def _make_pane(self, index: int, document: Document) -> DocumentPane:
-        from compareapp.ui.document_pane import DocumentPane  # see load_pane_modules
+        from compareapp.ui.panes.document_pane import DocumentPane  # see load_pane_modules
 
         model = self.model
         pane = DocumentPane(document)
@@ -215,7 +197,7 @@ class ComparisonView(QWidget):
         counterparts into view."""
         self.current_document = document
         # Just before the paragraph: Next stops at a difference at its very start too.
-        start = self.result.documents[document].paragraphs[paragraph].start
+        start = self.shown_result.documents[document].paragraphs[paragraph].start
         self._positions[document] = start - 0.5
         selected = {document: [paragraph], **self.model.counterparts(document, paragraph)}
         self._show_selection(selected)
@@ -224,7 +206,7 @@ class ComparisonView(QWidget):
                 self._reveal(other, paragraphs[0])
         linked = sum(len(p) for other, p in selected.items() if other != document)
         self.message.emit(
-            f"Paragraph {paragraph + 1} of {self.result.documents[document].name}: "
+            f"Paragraph {paragraph + 1} of {self.shown_result.documents[document].name}: "
             + (f"{linked} linked paragraph(s)" if linked else "unique to this source")
         )
 
@@ -265,7 +247,7 @@ class ComparisonView(QWidget):
         self._review_marks = list(marks)
         if self.result is None:
             return
-        from compareapp.ui.mark_gutter import ShownMark  # loaded: there is a result
+        from compareapp.ui.panes.mark_gutter import ShownMark  # loaded: there is a result
 
         by_paragraph: list[dict[int, MarkStatus]] = []
         for index, document in enumerate(self.result.documents):
@@ -318,7 +300,7 @@ class ComparisonView(QWidget):
             for shown in self.panes[index].view.review_marks():
                 if shown.mark_id == mark.id:
                     self.current_document = index
-                    self._scroll_to_position(index, shown.start)
+                    self.panes[index].view.scroll_to_position(shown.start)
                     self.panes[index].view.select_range(shown.start, shown.end)
                     return True
         return False
@@ -337,7 +319,7 @@ class ComparisonView(QWidget):
         self._show_selection(selected, current)
         with self.linker.paused():
             for document, (position, _end) in current.items():
-                self._scroll_to_position(document, position)
+                self.panes[document].view.scroll_to_position(position)
 
     # Navigation -------------------------------------------------------------------------
 
@@ -362,11 +344,8 @@ class ComparisonView(QWidget):
 
     def _visible_offsets(self, document: int) -> tuple[int, int]:
         """The source offsets at the top left and bottom right of pane ``document``."""
-        view = self.panes[document].view
-        viewport = view.viewport()
         display = self.model_displays[document]
-        top = view.cursorForPosition(QPoint(0, 0)).position()
-        bottom = view.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+        top, bottom = self.panes[document].view.visible_positions()
         return display.offset(top), display.offset(bottom)
 
     @property
@@ -382,12 +361,12 @@ class ComparisonView(QWidget):
         for document, (start, end) in spans.items():
             display = self.model_displays[document]
             current[document] = (display.position(start), display.position(end))
-            paragraph = self.result.documents[document].paragraph_at(start)
+            paragraph = self.shown_result.documents[document].paragraph_at(start)
             selected[document] = [paragraph.index] if paragraph else []
         self._show_selection(selected, current)
         view = self.panes[stop.document].view
         view.select_range(*current[stop.document])
-        self._scroll_to_position(stop.document, current[stop.document][0])
+        view.scroll_to_position(current[stop.document][0])  # the other panes follow
         other = selected[stop.other]
         if other:
             self._reveal(stop.other, other[0])
@@ -400,15 +379,6 @@ class ComparisonView(QWidget):
     def _quote(self, document: int, start: int, end: int) -> str:
         text = self.result.documents[document].text[start:end] if self.result else ""
         return text if len(text) <= 60 else text[:57] + "…"
-
-    def _scroll_to_position(self, document: int, position: int) -> None:
-        """Scroll pane ``document`` so that view ``position`` sits a third of the way down;
-        the other panes follow."""
-        view = self.panes[document].view
-        cursor = view.textCursor()
-        cursor.setPosition(position)
-        y = view.cursorRect(cursor).top() + view.scroll_value()
-        view.set_scroll_value(y - view.verticalScrollBar().pageStep() / 3)
 
     def set_linked_scrolling(self, enabled: bool) -> None:
         self.linked_scrolling = enabled

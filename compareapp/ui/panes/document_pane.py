@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from compareapp.ui.file_drops import AcceptsFileDrops
-from compareapp.ui.overview_strip import OverviewStrip
-from compareapp.ui.text_view import DocumentTextView
+from compareapp.ui.file_drops import FileDrops
+from compareapp.ui.panes.overview_strip import OverviewStrip
+from compareapp.ui.panes.text_view import DocumentTextView
 
 if TYPE_CHECKING:
     from compareapp.core.documents.document import Document
@@ -50,7 +50,7 @@ def info_tooltip(document: Document) -> str:
     return "\n".join(f"{label}: {value}" for label, value in fields if value)
 
 
-class DocumentPane(AcceptsFileDrops, QWidget):
+class DocumentPane(QWidget):
     close_requested = Signal()
     base_requested = Signal()
     files_dropped = Signal(list)
@@ -59,17 +59,20 @@ class DocumentPane(AcceptsFileDrops, QWidget):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.setAcceptDrops(True)
+        self.file_drops = FileDrops(self, self.files_dropped.emit)
         self.name_label = QLabel()
         font = self.name_label.font()
         font.setBold(True)
         self.name_label.setFont(font)
         self.info_label = QLabel()
         self.info_label.setEnabled(False)
-        self.base_button = QToolButton(text="Base", checkable=True)
+        self.base_button = QToolButton()
+        self.base_button.setText("Base")
+        self.base_button.setCheckable(True)
         self.base_button.setToolTip("Compare the other documents with this one")
         self.base_button.clicked.connect(self.base_requested)
-        self.close_button = QToolButton(text="✕")
+        self.close_button = QToolButton()
+        self.close_button.setText("✕")
         self.close_button.setToolTip("Close this document")
         self.close_button.setAccessibleName("Close document")
         self.close_button.clicked.connect(self.close_requested)
@@ -107,6 +110,3 @@ class DocumentPane(AcceptsFileDrops, QWidget):
     def set_base(self, is_base: bool) -> None:
         self.base_button.setChecked(is_base)
         self.base_button.setText("Base" if is_base else "Make base")
-
-    def receive_files(self, paths: list[str]) -> None:
-        self.files_dropped.emit(paths)

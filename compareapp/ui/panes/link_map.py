@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from compareapp.core.review.marks import MarkStatus
 from compareapp.rendering import palette
-from compareapp.ui.text_view import DocumentTextView
+from compareapp.ui.panes.text_view import DocumentTextView
 
 if TYPE_CHECKING:
     from compareapp.core.present.view_model import Band

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from compareapp.core.review.marks import MarkStatus
 from compareapp.rendering import palette
-from compareapp.ui.text_view import DocumentTextView
+from compareapp.ui.panes.text_view import DocumentTextView
 
 if TYPE_CHECKING:  # the view model loads with the first comparison, not the window
     from compareapp.core.present.view_model import ParagraphMark

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from compareapp.core.present.scroll_sync import Anchor, PositionMap, synced_value
-from compareapp.ui.text_view import DocumentTextView
+from compareapp.ui.panes.text_view import DocumentTextView
 
 if TYPE_CHECKING:
     from compareapp.core.present.view_model import ComparisonViewModel

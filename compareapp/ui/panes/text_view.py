@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QMouseEvent,
@@ -17,8 +17,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QWidget
 
 from compareapp.rendering import palette
-from compareapp.ui.document_builder import PARAGRAPH_SPACING
-from compareapp.ui.mark_gutter import GUTTER_WIDTH, MarkGutter, ShownMark
+from compareapp.ui.panes.document_builder import PARAGRAPH_SPACING
+from compareapp.ui.panes.mark_gutter import GUTTER_WIDTH, MarkGutter, ShownMark
 
 LAYOUT_SETTLE_MS = 120
 """Qt lays out long documents in steps; extents are read once it has been still this long."""
@@ -90,6 +90,20 @@ class DocumentTextView(QTextEdit):
 
     def set_scroll_value(self, value: float) -> None:
         self.verticalScrollBar().setValue(round(value))
+
+    def scroll_to_position(self, position: int) -> None:
+        """Scroll so that view ``position`` sits a third of the way down."""
+        cursor = self.textCursor()
+        cursor.setPosition(position)
+        y = self.cursorRect(cursor).top() + self.scroll_value()
+        self.set_scroll_value(y - self.verticalScrollBar().pageStep() / 3)
+
+    def visible_positions(self) -> tuple[int, int]:
+        """The view positions at the top left and the bottom right of the viewport."""
+        viewport = self.viewport()
+        top = self.cursorForPosition(QPoint(0, 0)).position()
+        bottom = self.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+        return top, bottom
 
     def paragraph_at(self, document_y: float) -> int | None:
         """The paragraph at vertical position ``document_y``, or the nearest one above it."""

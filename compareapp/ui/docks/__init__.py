@@ -1,0 +1,1 @@
+"""The window's docks: the review marks panel and the discrepancy table."""

@@ -1,0 +1,38 @@
+"""What the background job prepares for the comparison view: the result to show, and the
+preview shown while it is computed. Data only: the job builds them off the UI thread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the comparison's modules load with the first comparison, not the window
+    from PySide6.QtGui import QTextDocument
+
+    from compareapp.core.documents.document import Document
+    from compareapp.core.present.display_text import DisplayText
+    from compareapp.core.present.view_model import ComparisonViewModel
+
+
+@dataclass
+class ComparisonResult:
+    """What the background job prepares for the view."""
+
+    model: ComparisonViewModel
+    displays: list[DisplayText]
+    text_documents: list[QTextDocument]
+
+    @property
+    def documents(self) -> list[Document]:
+        return list(self.model.comparison.documents)
+
+
+@dataclass
+class ComparisonPreview:
+    """What the background job hands over as soon as the documents are read: the start of
+    each one's text, plain (``build_preview_document``), to read while the comparison is
+    computed."""
+
+    documents: list[Document]
+    text_documents: list[QTextDocument]
+    base: int

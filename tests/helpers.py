@@ -1,0 +1,404 @@
+"""Helpers shared by several test modules (pytest fixtures stay in the conftest files):
+waiting for a window's comparison, making and reading review marks as a user does,
+saving and crashing a window, dropping files on a widget, and making a folder refuse
+files (a full disk, a read-only file system or folder)."""
+
+from __future__ import annotations
+
+import dataclasses
+import errno
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QTreeWidgetItem, QWidget
+from pytestqt.qtbot import QtBot
+
+from compareapp.core.review.marks import MarkStatus, ReviewMark
+from compareapp.ui import settings
+from compareapp.ui.docks.review_panel import NOTE_COMMIT_MS
+from compareapp.ui.main_window import MainWindow
+from compareapp.ui.panes.mark_gutter import ShownMark
+from compareapp.ui.panes.text_view import DocumentTextView
+
+# Waiting for the window -----------------------------------------------------------------
+
+JOB_TIMEOUT_MS = 20_000
+
+
+def wait_for_comparison(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until the job is done, the comparison is shown, its discrepancies are listed
+    and every pane knows where its paragraphs are."""
+    qtbot.waitUntil(
+        lambda: window.jobs.task is None and window.stack.currentWidget() is window.comparison_view,
+        timeout=JOB_TIMEOUT_MS,
+    )
+    qtbot.waitUntil(lambda: window.discrepancies.task is None, timeout=JOB_TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: all(
+            0 < len(pane.view.paragraph_extents()) == pane.view.document().blockCount()
+            for pane in window.comparison_view.panes
+        ),
+        timeout=JOB_TIMEOUT_MS,
+    )
+
+
+def wait_for_job(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.jobs.task is None, timeout=JOB_TIMEOUT_MS)
+
+
+def open_and_wait(qtbot: QtBot, window: MainWindow, paths: Sequence[str | PathLike[str]]) -> None:
+    """Open ``paths`` in ``window`` and wait until the comparison is laid out."""
+    window.files.open_paths([str(path) for path in paths])
+    wait_for_comparison(qtbot, window)
+
+
+# Review marks ---------------------------------------------------------------------------
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+WIRE, OUTLET = 0, 1
+"""The sample's documents: the wire report (base) and the outlet's rewrite."""
+REVIEWER = "Ada Checker"
+COLOUR_TOLERANCE = 12
+
+
+def press(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifiers=CTRL_SHIFT) -> None:
+    """Press a key on the window, as the user does with its keyboard focus in it."""
+    qtbot.keyClick(window, key, modifiers)
+
+
+def pane_view(window: MainWindow, document: int) -> DocumentTextView:
+    return window.comparison_view.panes[document].view
+
+
+def view_range(window: MainWindow, document: int, start: int, end: int) -> tuple[int, int]:
+    display = window.comparison_view.model_displays[document]
+    return display.position(start), display.position(end)
+
+
+def offsets_of(window: MainWindow, document: int, text: str) -> tuple[int, int]:
+    source = window.comparison_view.result.documents[document].text
+    start = source.index(text)
+    assert source.find(text, start + 1) == -1, f"{text!r} must be unique in the document"
+    return start, start + len(text)
+
+
+def select_text(window: MainWindow, document: int, text: str) -> tuple[int, int]:
+    """Select ``text`` in pane ``document`` (the current pane); its source offsets."""
+    start, end = offsets_of(window, document, text)
+    pane_view(window, document).select_range(*view_range(window, document, start, end))
+    return start, end
+
+
+def mark_text(
+    qtbot: QtBot, window: MainWindow, text: str, status: MarkStatus, document: int = WIRE
+) -> list[ReviewMark]:
+    """Select ``text`` and press the status's shortcut; the marks it made."""
+    assert window.comparison_view.current_document == document
+    before = {mark.id for mark in window.review}
+    select_text(window, document, text)
+    press(qtbot, window, Qt.Key.Key_V if status is MarkStatus.VERIFIED else Qt.Key.Key_D)
+    return [mark for mark in window.review if mark.id not in before]
+
+
+def rows(window: MainWindow) -> list[QTreeWidgetItem]:
+    panel_list = window.review_panel.list
+    return [panel_list.topLevelItem(index) for index in range(panel_list.topLevelItemCount())]
+
+
+def row_ids(window: MainWindow) -> list[str]:
+    return [window.review_panel._id_of(item) for item in rows(window)]
+
+
+def row_of(window: MainWindow, mark_id: str) -> QTreeWidgetItem:
+    return next(item for item in rows(window) if window.review_panel._id_of(item) == mark_id)
+
+
+def shown(window: MainWindow, document: int) -> dict[str, ShownMark]:
+    """The marks pane ``document`` shows, by id."""
+    return {mark.mark_id: mark for mark in pane_view(window, document).review_marks()}
+
+
+def click_row(qtbot: QtBot, window: MainWindow, mark_id: str) -> None:
+    panel_list = window.review_panel.list
+    rect = panel_list.visualItemRect(row_of(window, mark_id))
+    point = QPoint(max(rect.left(), 0) + 30, rect.center().y())  # on the status column
+    assert panel_list.viewport().rect().contains(point)
+    qtbot.mouseClick(panel_list.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def close_colour(pixel: QColor, expected: QColor, tolerance: int = COLOUR_TOLERANCE) -> bool:
+    return all(
+        abs(a - b) <= tolerance
+        for a, b in zip(
+            (pixel.red(), pixel.green(), pixel.blue()),
+            (expected.red(), expected.green(), expected.blue()),
+            strict=True,
+        )
+    )
+
+
+def menu_action(menu: QMenu, text: str):
+    titles = [action.text() for action in menu.actions()]
+    matching = [action for action in menu.actions() if action.text() == text]
+    assert matching, f"{text!r} is not in the menu: {titles}"
+    return matching[0]
+
+
+def type_note(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    """Click into the note editor, type ``text`` and wait until the note is committed."""
+    panel = window.review_panel
+    assert panel.editor.isEnabled()
+    qtbot.mouseClick(panel.note_edit.viewport(), Qt.MouseButton.LeftButton)
+    assert panel.note_edit.hasFocus()
+    panel.note_edit.moveCursor(QTextCursor.MoveOperation.End)
+    expected = panel.note_edit.toPlainText() + text
+    mark_id = panel.selected_ids()[0]
+    qtbot.keyClicks(panel.note_edit, text)
+    assert window.review.marks.get(mark_id).note != expected, "not committed while typing"
+    qtbot.waitUntil(
+        lambda: window.review.marks.get(mark_id).note == expected, timeout=NOTE_COMMIT_MS * 4
+    )
+
+
+# Sessions -------------------------------------------------------------------------------
+
+Choice = QMessageBox.StandardButton
+CHILD_TIMEOUT_S = 60
+
+
+def activate(qtbot: QtBot, window: MainWindow) -> MainWindow:
+    settings.set_reviewer(REVIEWER)
+    with qtbot.waitActive(window):  # a context manager: waits when the block is done
+        window.activateWindow()
+    return window
+
+
+def second_window(qtbot: QtBot) -> MainWindow:
+    """Another main window, as the app opens at its next start."""
+    window = MainWindow()
+    window.sessions.ask_save_changes = lambda: Choice.Discard  # as the window fixture does
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    with qtbot.waitExposed(window):
+        window.show()
+    return activate(qtbot, window)
+
+
+def answer_save_path(monkeypatch: pytest.MonkeyPatch, window: MainWindow, path: Path) -> list[str]:
+    """The Save dialog will answer ``path``; the list records each time it was asked."""
+    asked: list[str] = []
+
+    def ask() -> str:
+        asked.append(str(path))
+        return str(path)
+
+    monkeypatch.setattr(window.sessions, "ask_save_path", ask)
+    return asked
+
+
+def save_with_keys(qtbot: QtBot, window: MainWindow) -> None:
+    press(qtbot, window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+
+def dead_pid() -> int:
+    """The id of a process that has ended (and been reaped)."""
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait(timeout=CHILD_TIMEOUT_S)
+    return process.pid
+
+
+def crash(window: MainWindow) -> None:
+    """Make ``window``'s autosave look like a copy left by a process that has died."""
+    sidecar = window.autosave.path.with_suffix(".json")
+    info = json.loads(sidecar.read_text(encoding="utf-8"))
+    info["pid"] = dead_pid()
+    sidecar.write_text(json.dumps(info), encoding="utf-8")
+
+
+# Files dropped --------------------------------------------------------------------------
+
+
+def drop(target: QWidget, paths: list[Path]) -> tuple[bool, bool]:
+    """Drag ``paths`` over ``target`` and drop them; whether each event was accepted."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    centre = target.rect().center()
+    enter = QDragEnterEvent(
+        centre,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(target, enter)
+    dropped = QDropEvent(
+        QPointF(centre),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(target, dropped)
+    return enter.isAccepted(), dropped.isAccepted()
+
+
+# Files refused --------------------------------------------------------------------------
+
+FILLER = "filler"
+"""The file that fills the small disk (1 MB); it is not the saved file's business."""
+MOUNT_TIMEOUT_S = 20
+
+
+@dataclasses.dataclass(frozen=True)
+class Kind:
+    code: int
+    reason: str
+    needs_mount: bool = False
+
+
+KINDS = {
+    "full disk": Kind(errno.ENOSPC, "No space left on device", needs_mount=True),
+    "full disk, simulated": Kind(errno.ENOSPC, "No space left on device"),
+    "read-only file system": Kind(errno.EROFS, "Read-only file system", needs_mount=True),
+    "read-only folder": Kind(errno.EACCES, "Permission denied"),
+    "permission denied, simulated": Kind(errno.EACCES, "Permission denied"),
+}
+
+
+def _run(*command: str) -> bool:
+    try:
+        done = subprocess.run(command, capture_output=True, timeout=MOUNT_TIMEOUT_S)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0
+
+
+def _in(folder: Path, path: object) -> bool:
+    try:
+        return Path(os.fsdecode(path)).resolve().is_relative_to(folder.resolve())
+    except (TypeError, ValueError, OSError):
+        return False
+
+
+def _permissions_apply(folder: Path) -> bool:
+    """Does a folder without write permission stop us (not so for root, as a rule)?"""
+    folder.chmod(0o500)
+    try:
+        (folder / "probe").touch()
+    except PermissionError:
+        return True
+    else:
+        (folder / "probe").unlink()
+        return False
+    finally:
+        folder.chmod(0o700)
+
+
+class _FullStream:
+    """A file object on a full disk: half of a write goes through, then ENOSPC."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, data: bytes) -> int:
+        self.stream.write(data[: len(data) // 2])
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+    def __enter__(self) -> _FullStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stream.close()
+
+
+class Trouble:
+    """``folder`` takes files until :meth:`start`, then refuses them for the reason of
+    ``kind`` until :meth:`stop`."""
+
+    def __init__(self, kind: str, base: Path) -> None:
+        self.kind, self.expected = kind, KINDS[kind]
+        self.folder = base / "target"
+        self.patches = pytest.MonkeyPatch()
+        self.mounted = False
+        self.started = False
+
+    def __enter__(self) -> Trouble:
+        self.folder.mkdir()
+        if self.kind == "read-only folder" and not _permissions_apply(self.folder):
+            pytest.skip("root writes into a folder whatever its permissions")
+        if self.expected.needs_mount:
+            if not _run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(self.folder)):
+                pytest.skip("cannot mount a small tmpfs here (needs root and mount)")
+            self.mounted = True
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+        if self.mounted and not _run("umount", str(self.folder)):
+            _run("umount", "-l", str(self.folder))
+
+    def start(self) -> None:
+        self.started = True
+        if self.kind == "full disk":
+            descriptor = os.open(self.folder / FILLER, os.O_WRONLY | os.O_CREAT)
+            try:
+                while True:
+                    os.write(descriptor, b"\0" * 4096)
+            except OSError as error:
+                assert error.errno == errno.ENOSPC
+            finally:
+                os.close(descriptor)
+        elif self.kind == "read-only file system":
+            assert _run("mount", "-o", "remount,ro", str(self.folder))
+        elif self.kind == "read-only folder":
+            self.folder.chmod(0o500)
+        elif self.kind == "full disk, simulated":
+            fdopen = os.fdopen
+
+            def full(descriptor: int, *args: Any, **kwargs: Any) -> Any:
+                stream = fdopen(descriptor, *args, **kwargs)
+                return (
+                    _FullStream(stream)
+                    if _in(self.folder, f"/proc/self/fd/{descriptor}")
+                    else stream
+                )
+
+            self.patches.setattr(os, "fdopen", full)
+        else:
+            real_open = os.open
+
+            def denied(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+                if flags & os.O_CREAT and _in(self.folder, path):
+                    raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+                return real_open(path, flags, *args, **kwargs)
+
+            self.patches.setattr(os, "open", denied)
+
+    def stop(self) -> None:
+        """The trouble is over: the disk has room again, the folder can be written."""
+        if not self.started:
+            return
+        self.started = False
+        self.patches.undo()
+        if self.kind == "full disk":
+            (self.folder / FILLER).unlink()
+        elif self.kind == "read-only file system":
+            assert _run("mount", "-o", "remount,rw", str(self.folder))
+        elif self.kind == "read-only folder":
+            self.folder.chmod(0o700)
+
+    def files(self) -> list[str]:
+        """What the folder holds, the filler aside: a temporary file left behind shows."""
+        return sorted(name for name in os.listdir(self.folder) if name != FILLER)
