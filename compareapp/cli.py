@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,8 +26,8 @@ def build_window_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="compareapp",
         description=DESCRIPTION,
-        epilog="Without a window: compareapp compare FILE FILE... and compareapp export "
-        "FILE FILE... -o OUT.pdf (see their -h)",
+        epilog="Without a window: compareapp compare FILE FILE..., compareapp discrepancies "
+        "FILE FILE... and compareapp export FILE FILE... -o OUT.pdf (see their -h)",
     )
     parser.add_argument("--version", action="version", version=f"compareapp {__version__}")
     parser.add_argument("files", nargs="*", metavar="FILE", help="documents to compare")
@@ -53,6 +54,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="also report typographic-only differences (quotes, dashes, spaces)",
     )
     return compare
+
+
+def build_discrepancies_parser() -> argparse.ArgumentParser:
+    """The headless ``discrepancies`` command: the window's discrepancy table."""
+    table = argparse.ArgumentParser(
+        prog="compareapp discrepancies",
+        description="List the facts that differ between the documents: one row per fact, "
+        "each source's wording (schema of the JSON in docs/discrepancies-json.md).",
+    )
+    _add_input_arguments(table)
+    table.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    return table
 
 
 def build_export_parser() -> argparse.ArgumentParser:
@@ -93,12 +106,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 prints escaped
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
-    if arguments[:1] == ["compare"]:
-        parser = build_parser()
-        return _compare(parser, parser.parse_args(arguments[1:]))
-    if arguments[:1] == ["export"]:
-        parser = build_export_parser()
-        return _export(parser, parser.parse_args(arguments[1:]))
+    headless = HEADLESS.get(arguments[0]) if arguments else None
+    if headless is not None:
+        build, command = headless
+        parser = build()
+        try:
+            return command(parser, parser.parse_args(arguments[1:]))
+        except BrokenPipeError:  # a reader that stopped early (| head): no traceback
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
     args = build_window_parser().parse_args(arguments)
     from compareapp.ui.app import run_window
 
@@ -177,6 +193,35 @@ def _compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     return 0
 
 
+def _discrepancies(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from compareapp.core.diff.comparison import Comparison
+    from compareapp.core.facts.discrepancies import find_discrepancies
+    from compareapp.core.present.row_statuses import row_statuses
+    from compareapp.core.reports.discrepancy_csv import discrepancies_to_csv
+    from compareapp.core.reports.discrepancy_json import discrepancies_to_json
+    from compareapp.core.reports.discrepancy_text import discrepancies_to_text
+    from compareapp.core.review.session_sources import placed_marks
+
+    inputs = _inputs(parser, args)
+    if isinstance(inputs, int):
+        return inputs
+    documents, session = inputs.documents, inputs.session
+    rows = find_discrepancies(Comparison(documents, base=args.base))
+    statuses = None
+    if session is not None:
+        marks = [mark for mark, _index in placed_marks(session, documents)]
+        statuses = [row_statuses(row, documents, marks) for row in rows]
+    if args.format == "json":
+        data = discrepancies_to_json(documents, args.base, rows, statuses)
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    elif args.format == "csv":
+        sys.stdout.write(discrepancies_to_csv(documents, rows, statuses))
+    else:
+        print(_terminal_safe(discrepancies_to_text(documents, args.base, rows, statuses)))
+    return 0
+
+
 _CONTROLS = {code: f"\\x{code:02x}" for code in [*range(0x20), 0x7F] if chr(code) not in "\n\t"}
 
 
@@ -187,8 +232,6 @@ def _terminal_safe(text: str) -> str:
 
 
 def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    import os
-
     from compareapp.core.diff.comparison import Comparison
     from compareapp.core.present.report_model import build_report
     from compareapp.core.present.view_model import ComparisonViewModel
@@ -218,3 +261,12 @@ def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return 2
     print(f"{result.path}: {result.pages} pages, {result.annotations} annotation(s)")
     return 0
+
+
+Command = Callable[[argparse.ArgumentParser, argparse.Namespace], int]
+HEADLESS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Command]] = {
+    "compare": (build_parser, _compare),
+    "discrepancies": (build_discrepancies_parser, _discrepancies),
+    "export": (build_export_parser, _export),
+}
+"""The commands that need no window: their parser and what runs them."""
