@@ -1,20 +1,16 @@
 """Helpers shared by several test modules (pytest fixtures stay in the conftest files):
 waiting for a window's comparison, making and reading review marks as a user does,
-saving and crashing a window, dropping files on a widget, and making a folder refuse
-files (a full disk, a read-only file system or folder)."""
+saving and crashing a window and dropping files on a widget. Folders that refuse files
+are made by tests/fixtures/save_troubles.py."""
 
 from __future__ import annotations
 
-import dataclasses
-import errno
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Sequence
 from os import PathLike
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
@@ -249,156 +245,3 @@ def drop(target: QWidget, paths: list[Path]) -> tuple[bool, bool]:
     )
     QApplication.sendEvent(target, dropped)
     return enter.isAccepted(), dropped.isAccepted()
-
-
-# Files refused --------------------------------------------------------------------------
-
-FILLER = "filler"
-"""The file that fills the small disk (1 MB); it is not the saved file's business."""
-MOUNT_TIMEOUT_S = 20
-
-
-@dataclasses.dataclass(frozen=True)
-class Kind:
-    code: int
-    reason: str
-    needs_mount: bool = False
-
-
-KINDS = {
-    "full disk": Kind(errno.ENOSPC, "No space left on device", needs_mount=True),
-    "full disk, simulated": Kind(errno.ENOSPC, "No space left on device"),
-    "read-only file system": Kind(errno.EROFS, "Read-only file system", needs_mount=True),
-    "read-only folder": Kind(errno.EACCES, "Permission denied"),
-    "permission denied, simulated": Kind(errno.EACCES, "Permission denied"),
-}
-
-
-def _run(*command: str) -> bool:
-    try:
-        done = subprocess.run(command, capture_output=True, timeout=MOUNT_TIMEOUT_S)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return done.returncode == 0
-
-
-def _in(folder: Path, path: object) -> bool:
-    try:
-        return Path(os.fsdecode(path)).resolve().is_relative_to(folder.resolve())
-    except (TypeError, ValueError, OSError):
-        return False
-
-
-def _permissions_apply(folder: Path) -> bool:
-    """Does a folder without write permission stop us (not so for root, as a rule)?"""
-    folder.chmod(0o500)
-    try:
-        (folder / "probe").touch()
-    except PermissionError:
-        return True
-    else:
-        (folder / "probe").unlink()
-        return False
-    finally:
-        folder.chmod(0o700)
-
-
-class _FullStream:
-    """A file object on a full disk: half of a write goes through, then ENOSPC."""
-
-    def __init__(self, stream: Any) -> None:
-        self.stream = stream
-
-    def write(self, data: bytes) -> int:
-        self.stream.write(data[: len(data) // 2])
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.stream, name)
-
-    def __enter__(self) -> _FullStream:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stream.close()
-
-
-class Trouble:
-    """``folder`` takes files until :meth:`start`, then refuses them for the reason of
-    ``kind`` until :meth:`stop`."""
-
-    def __init__(self, kind: str, base: Path) -> None:
-        self.kind, self.expected = kind, KINDS[kind]
-        self.folder = base / "target"
-        self.patches = pytest.MonkeyPatch()
-        self.mounted = False
-        self.started = False
-
-    def __enter__(self) -> Trouble:
-        self.folder.mkdir()
-        if self.kind == "read-only folder" and not _permissions_apply(self.folder):
-            pytest.skip("root writes into a folder whatever its permissions")
-        if self.expected.needs_mount:
-            if not _run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(self.folder)):
-                pytest.skip("cannot mount a small tmpfs here (needs root and mount)")
-            self.mounted = True
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-        if self.mounted and not _run("umount", str(self.folder)):
-            _run("umount", "-l", str(self.folder))
-
-    def start(self) -> None:
-        self.started = True
-        if self.kind == "full disk":
-            descriptor = os.open(self.folder / FILLER, os.O_WRONLY | os.O_CREAT)
-            try:
-                while True:
-                    os.write(descriptor, b"\0" * 4096)
-            except OSError as error:
-                assert error.errno == errno.ENOSPC
-            finally:
-                os.close(descriptor)
-        elif self.kind == "read-only file system":
-            assert _run("mount", "-o", "remount,ro", str(self.folder))
-        elif self.kind == "read-only folder":
-            self.folder.chmod(0o500)
-        elif self.kind == "full disk, simulated":
-            fdopen = os.fdopen
-
-            def full(descriptor: int, *args: Any, **kwargs: Any) -> Any:
-                stream = fdopen(descriptor, *args, **kwargs)
-                return (
-                    _FullStream(stream)
-                    if _in(self.folder, f"/proc/self/fd/{descriptor}")
-                    else stream
-                )
-
-            self.patches.setattr(os, "fdopen", full)
-        else:
-            real_open = os.open
-
-            def denied(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
-                if flags & os.O_CREAT and _in(self.folder, path):
-                    raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
-                return real_open(path, flags, *args, **kwargs)
-
-            self.patches.setattr(os, "open", denied)
-
-    def stop(self) -> None:
-        """The trouble is over: the disk has room again, the folder can be written."""
-        if not self.started:
-            return
-        self.started = False
-        self.patches.undo()
-        if self.kind == "full disk":
-            (self.folder / FILLER).unlink()
-        elif self.kind == "read-only file system":
-            assert _run("mount", "-o", "remount,rw", str(self.folder))
-        elif self.kind == "read-only folder":
-            self.folder.chmod(0o700)
-
-    def files(self) -> list[str]:
-        """What the folder holds, the filler aside: a temporary file left behind shows."""
-        return sorted(name for name in os.listdir(self.folder) if name != FILLER)

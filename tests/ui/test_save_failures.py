@@ -18,9 +18,8 @@ from compareapp.core.review.marks import MarkStatus
 from compareapp.core.review.session import SESSION_SUFFIX
 from compareapp.core.review.session_file import load_session
 from compareapp.ui.main_window import MainWindow
+from tests.fixtures.save_troubles import KINDS, Trouble
 from tests.helpers import (
-    KINDS,
-    Trouble,
     activate,
     answer_save_path,
     mark_text,

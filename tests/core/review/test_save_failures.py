@@ -25,7 +25,7 @@ from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.core.review.session import SESSION_SUFFIX, Session, SessionSource
 from compareapp.core.review.session_file import load_session, save_session
 from compareapp.resources import sample_paths
-from tests.helpers import KINDS, Trouble
+from tests.fixtures.save_troubles import KINDS, Trouble
 
 
 def check_error(error: OSError, trouble: Trouble) -> None:
