@@ -75,14 +75,30 @@ def load_cases() -> Iterator[Case]:
         yield _case(gold_path.stem, gold_path, ROOT, in_target=gold_path.stem == "seed_pair")
 
 
+def corpus_of(name: str) -> str:
+    """The corpus a case belongs to, for reports per corpus (one of :data:`CORPORA`)."""
+    if name.startswith("aesop_"):
+        return "Aesop"
+    if name.startswith("argrewrite_"):
+        return "ArgRewrite"
+    return {"seed_pair": "seed pair", "lgpl_2_to_2_1": "licence"}.get(name, name)
+
+
+CORPORA = ("Aesop", "ArgRewrite", "seed pair", "licence")
+
+
+def aligned_pairs(a: Sequence[str], b: Sequence[str], params: AlignParams | None = None) -> Pairs:
+    """The (A, B) index pairs compareapp links with ``params`` (its defaults if none)."""
+    return {(link.a, link.b) for link in align_paragraphs(a, b, params).links}
+
+
 def compareapp_aligner(a: Sequence[str], b: Sequence[str]) -> Pairs:
-    return {(link.a, link.b) for link in align_paragraphs(a, b).links}
+    return aligned_pairs(a, b)
 
 
 def lexical_aligner(a: Sequence[str], b: Sequence[str]) -> Pairs:
     """compareapp without the embedding model: what the meaning signal adds."""
-    params = replace(AlignParams(), **LEXICAL_PARAMS)
-    return {(link.a, link.b) for link in align_paragraphs(a, b, params).links}
+    return aligned_pairs(a, b, replace(AlignParams(), **LEXICAL_PARAMS))
 
 
 def difflib_aligner(a: Sequence[str], b: Sequence[str]) -> Pairs:
@@ -125,6 +141,11 @@ class Score:
     predicted: int = 0
     found: int = 0
     sure: int = 0
+
+    @property
+    def counts(self) -> tuple[int, int, int, int]:
+        """right, predicted, found, sure: what micro averages add up."""
+        return self.right, self.predicted, self.found, self.sure
 
     def add(self, predicted: Pairs, case: Case) -> Score:
         self.right += len(predicted & (case.sure | case.possible))
