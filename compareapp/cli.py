@@ -16,7 +16,10 @@ from compareapp import __version__
 from compareapp.resources import sample_paths
 
 if TYPE_CHECKING:
+    from compareapp.core.diff.comparison import Comparison
     from compareapp.core.documents.document import Document
+    from compareapp.core.facts.discrepancies import Discrepancy
+    from compareapp.core.review.marks import MarkStatus
     from compareapp.core.review.session import Session
 
 DESCRIPTION = "Compare versions of a news story: aligned paragraphs, changed facts."
@@ -172,6 +175,7 @@ def _compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from compareapp.core.diff.comparison import Comparison
     from compareapp.core.reports.comparison_json import comparison_to_json
     from compareapp.core.reports.comparison_text import comparison_to_text
+    from compareapp.core.reports.discrepancy_json import discrepancy_rows
     from compareapp.core.reports.review_json import review_to_json
     from compareapp.core.reports.review_text import review_to_text
 
@@ -182,6 +186,7 @@ def _compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     comparison = Comparison(documents, base=args.base)
     if args.format == "json":
         data = comparison_to_json(comparison, typographic=args.typographic)
+        data["discrepancies"] = discrepancy_rows(documents, *_table(comparison, session))
         if session is not None:
             data["review"] = review_to_json(session, args.session, documents)
         json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
@@ -195,22 +200,15 @@ def _compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 def _discrepancies(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from compareapp.core.diff.comparison import Comparison
-    from compareapp.core.facts.discrepancies import find_discrepancies
-    from compareapp.core.present.row_statuses import row_statuses
     from compareapp.core.reports.discrepancy_csv import discrepancies_to_csv
     from compareapp.core.reports.discrepancy_json import discrepancies_to_json
     from compareapp.core.reports.discrepancy_text import discrepancies_to_text
-    from compareapp.core.review.session_sources import placed_marks
 
     inputs = _inputs(parser, args)
     if isinstance(inputs, int):
         return inputs
-    documents, session = inputs.documents, inputs.session
-    rows = find_discrepancies(Comparison(documents, base=args.base))
-    statuses = None
-    if session is not None:
-        marks = [mark for mark, _index in placed_marks(session, documents)]
-        statuses = [row_statuses(row, documents, marks) for row in rows]
+    documents = inputs.documents
+    rows, statuses = _table(Comparison(documents, base=args.base), inputs.session)
     if args.format == "json":
         data = discrepancies_to_json(documents, args.base, rows, statuses)
         json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
@@ -220,6 +218,22 @@ def _discrepancies(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
     else:
         print(_terminal_safe(discrepancies_to_text(documents, args.base, rows, statuses)))
     return 0
+
+
+def _table(
+    comparison: Comparison, session: Session | None
+) -> tuple[list[Discrepancy], list[set[MarkStatus]] | None]:
+    """The discrepancy table's rows and, with a session, the review statuses of each."""
+    from compareapp.core.facts.discrepancies import find_discrepancies
+    from compareapp.core.present.row_statuses import row_statuses
+    from compareapp.core.review.session_sources import placed_marks
+
+    rows = find_discrepancies(comparison)
+    if session is None:
+        return rows, None
+    documents = list(comparison.documents)
+    marks = [mark for mark, _index in placed_marks(session, documents)]
+    return rows, [row_statuses(row, documents, marks) for row in rows]
 
 
 _CONTROLS = {code: f"\\x{code:02x}" for code in [*range(0x20), 0x7F] if chr(code) not in "\n\t"}

@@ -133,3 +133,10 @@ def test_a_missing_source_of_the_session_is_named_with_status_2(
     assert result.returncode == 2
     assert result.stdout == ""
     assert f"cannot read {copies[1]}: no such file" in result.stderr
+
+
+def test_compare_json_carries_the_same_table(table: dict[str, Any], seed: list[str]) -> None:
+    result = run("compare", *seed, "--format", "json")
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["discrepancies"] == table["discrepancies"]
