@@ -8,6 +8,10 @@ conversion), so a change of format is not a discrepancy; a quotation is one row 
 many words of it changed. Differences at the same place of the base from several
 documents make one row; a document with no difference there shows its own wording of the
 passage (its counterpart), or "not in this source".
+
+Each document is read in its own language (:func:`compareapp.core.text.language.detect_language`):
+"0,6 Milliarden Dollar" is 600 million dollars in a German story, and a German capital is a
+name only where :mod:`compareapp.core.text.proper_names` finds one.
 """
 
 from __future__ import annotations
@@ -22,13 +26,19 @@ from compareapp.core.diff.counterpart_spans import counterpart_spans
 from compareapp.core.diff.inline_diff import Difference
 from compareapp.core.documents.document import Document
 from compareapp.core.facts.fact_kind import FactKind
-from compareapp.core.facts.quantities import find_quantities, quantity_at, same_value
+from compareapp.core.facts.quantities import Quantity, find_quantities, quantity_at, same_value
 from compareapp.core.facts.quotations import Quotation, attributions, find_quotations, same_words
+from compareapp.core.text.language import capitalises_nouns, detect_language
+from compareapp.core.text.proper_names import german_names
 
 CONTEXT_CHARS = 60
 """Characters of context on each side of a version's words."""
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 _NAME = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_CAPITAL_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*"
+_NAME_ANY = re.compile(rf"(?<![.!?]\s)\b{_CAPITAL_WORD}(?:\s+{_CAPITAL_WORD})+")
+"""``_NAME`` with accented capitals ("Élisabeth Borne", "Dmitri Peskov")."""
 
 
 RANK = {kind: rank for rank, kind in enumerate(FactKind)}
@@ -90,7 +100,8 @@ def _paired_figures(comparison: Comparison, rows: list[Discrepancy]) -> list[Dis
         if row.kind is FactKind.NUMBER and len(present) == 1:
             version = row.versions[present[0]]
             assert version is not None
-            figure = quantity_at(documents[present[0]].text, version.start, version.end)
+            source = documents[present[0]]
+            figure = quantity_at(source.text, version.start, version.end, _language(source))
             if figure is not None and figure.unit:
                 lonely.setdefault((present[0], figure.unit), []).append(row)
     paired: dict[int, Discrepancy] = {}
@@ -176,9 +187,7 @@ def _fact(
         attributed = _in_attribution(a.text, span_a) or _in_attribution(b.text, span_b)
         if attributed:
             return FactKind.ATTRIBUTION, span_a, span_b
-        named = _CAPITALISED.search(a.text[slice(*span_a)]) and _CAPITALISED.search(
-            b.text[slice(*span_b)]
-        )
+        named = _capitalised(a, span_a) and _capitalised(b, span_b)
         return (FactKind.NAME, span_a, span_b) if named else None
     if kind is DifferenceClass.SPELLING:
         return FactKind.SPELLING, span_a, span_b
@@ -188,8 +197,12 @@ def _fact(
 def _number_fact(
     a: Document, b: Document, span_a: Span, span_b: Span
 ) -> tuple[FactKind, Span, Span] | None:
-    quantity_a = quantity_at(a.text, *span_a) if span_a[1] > span_a[0] else None
-    quantity_b = quantity_at(b.text, *span_b) if span_b[1] > span_b[0] else None
+    quantity_a = quantity_at(a.text, *span_a, _language(a)) if span_a[1] > span_a[0] else None
+    quantity_b = quantity_at(b.text, *span_b, _language(b)) if span_b[1] > span_b[0] else None
+    if quantity_a is None and quantity_b is not None and quantity_b.unit == "date":
+        quantity_a = _date_beside(a, span_a)  # "14 mars" / "14 mars 2024": the year added
+    if quantity_b is None and quantity_a is not None and quantity_a.unit == "date":
+        quantity_b = _date_beside(b, span_b)
     if quantity_a is not None and quantity_b is not None and same_value(quantity_a, quantity_b):
         return None
     kind = FactKind.NUMBER
@@ -201,6 +214,39 @@ def _number_fact(
     widened_a = (quantity_a.start, quantity_a.end) if quantity_a else (span_a[0], span_a[0])
     widened_b = (quantity_b.start, quantity_b.end) if quantity_b else (span_b[0], span_b[0])
     return kind, widened_a, widened_b
+
+
+def _date_beside(document: Document, span: Span) -> Quantity | None:
+    """The date that ends where words were inserted (or removed) at an empty ``span``."""
+    if span[1] > span[0] or span[0] == 0:
+        return None
+    date = quantity_at(document.text, span[0] - 1, span[0], _language(document))
+    return date if date is not None and date.unit == "date" else None
+
+
+def _language(document: Document) -> str:
+    return detect_language(document.text)
+
+
+def _capitalised(document: Document, span: Span) -> bool:
+    """Does a capitalised word stand at ``span`` (with an accent too, outside English)?"""
+    words = document.text[slice(*span)]
+    if not _language(document) or _language(document) == "en":
+        return _CAPITALISED.search(words) is not None
+    return any(word[0].isupper() for word in _WORD.findall(words))
+
+
+def _has_name(document: Document, text: str) -> bool:
+    """Does ``text`` (a paragraph of ``document``) name someone or something?"""
+    language = _language(document)
+    if capitalises_nouns(language):
+        names = german_names(document.text)
+        return any(
+            word in names or (len(word) > 1 and word.isupper()) for word in _WORD.findall(text)
+        )
+    if language and language != "en":
+        return _NAME_ANY.search(text) is not None
+    return _NAME.search(text) is not None
 
 
 def _short_phrase(text: str, span: Span, words: int = 5) -> bool:
@@ -273,7 +319,8 @@ def _single_source_claims(comparison: Comparison) -> Iterator[Discrepancy]:
         for number in comparison.unique_paragraphs(index):
             paragraph = document.paragraphs[number]
             text = paragraph.text
-            if not (find_quantities(text) or find_quotations(text) or _NAME.search(text)):
+            claims = find_quantities(text, _language(document)) or find_quotations(text)
+            if not (claims or _has_name(document, text)):
                 continue
             versions: list[Version | None] = [None] * len(documents)
             versions[index] = Version(paragraph.start, paragraph.end, text, " ".join(text.split()))

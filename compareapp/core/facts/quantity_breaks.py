@@ -4,12 +4,14 @@ with the same result as a scan of the whole text, at a fraction of the cost.
 
 Inside a quantity ("8,000 square kilometres", "March 4,\\n2024", "one hundred and twenty",
 "US$\\n5") white space follows only a letter or digit, a dash or minus, a mark of the
-vocabulary ("$", "°", "/"), a comma before a year, or a period before a day or year
-("Jan.\\n4") or ending an abbreviated unit word ("sq.\\nkm"); and a quantity neither starts
-nor ends with white space. So the text after a line break preceded by anything else is a
-*break*: no quantity, nor any match of the scan's patterns, starts before it and ends after
-it. (The patterns are those of :mod:`compareapp.core.facts.quantities`; a change there that lets a
-quantity run across other characters must be reflected here.)
+vocabulary ("$", "°", "/") or of an ordinal day ("1º de marzo"), an apostrophe ("d’\\neuros"),
+a comma before a year, or a period before a day or year ("Jan.\\n4"), after a day ("4.\\nMärz")
+or ending an abbreviated word ("sq.\\nkm", "Mrd.\\nEuro"); and a quantity neither starts
+nor ends with white space (the vocabulary is that of every language read). So the text
+after a line break preceded by anything else is a *break*: no quantity, nor any match of the
+scan's patterns, starts before it and ends after it. (The patterns are those of
+:mod:`compareapp.core.facts.quantity_vocabulary`; a change there that lets a quantity run
+across other characters must be reflected here.)
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from compareapp.core.facts import quantity_units as vocab
+from compareapp.core.facts.quantity_languages import CURRENCY_SYMBOLS_AFTER, WORDS
+from compareapp.core.text.numerals import NUMERALS
 
 _GAP = re.compile(r"\n\s*")
 """A line break and the white space after it (a break is where it ends)."""
@@ -32,8 +36,24 @@ _VOCABULARY: tuple[Iterable[str], ...] = (
     vocab.SCALES,
     vocab.SMALL_NUMBERS,
     vocab.QUALIFIERS,
+    CURRENCY_SYMBOLS_AFTER,
+    *(numerals.words() | numerals.joiners for numerals in NUMERALS.values()),
+    *(
+        [form for forms in table for form in forms.split("/")]
+        for words in WORDS.values()
+        for table in (
+            words.scales,
+            words.money_scales,
+            words.currencies,
+            words.units,
+            words.qualifiers,
+            words.percent,
+            words.points,
+            words.months,
+        )
+    ),
 )
-_JOINING = frozenset("-–—−").union(
+_JOINING = frozenset("-–—−’'º°ª").union(
     c for forms in _VOCABULARY for form in forms for c in form if not (c.isalnum() or c.isspace())
 ) - frozenset(".,")
 """Characters besides letters and digits that white space inside a quantity may follow."""
@@ -42,7 +62,7 @@ _DOTTED_WORDS = sorted(
         word
         for forms in _VOCABULARY
         for form in forms
-        for word in re.findall(r"([^\W\d_]+)[.,] ", form)
+        for word in re.findall(r"([^\W\d_]+)[.,](?: |$)", form)
     }
 )
 _DOTTED = re.compile(f"(?:{'|'.join(map(re.escape, _DOTTED_WORDS)) or '(?!)'})$", re.IGNORECASE)
@@ -77,7 +97,7 @@ def _is_break(text: str, newline: int, after: int) -> bool:
     if last < 0:
         return True
     mark = text[last]
-    if mark in ".,":  # "March 4,\n2024", "Jan.\n4", "sq.\nkm"
-        digit = text[after : after + 1].isdigit()
+    if mark in ".,":  # "March 4,\n2024", "Jan.\n4", "sq.\nkm", "4.\nMärz"
+        digit = text[after : after + 1].isdigit() or text[last - 1 : last].isdigit()
         return not digit and not _DOTTED.search(text, max(0, last - _DOTTED_REACH), last)
     return not (mark.isalnum() or mark == "_" or mark in _JOINING)

@@ -2,11 +2,12 @@
 
 A version of a story may change a quotation's wording ("highly appreciate" / "highly
 value"), its speaker or the outlet it was given to ("told CNN" / "told MSNBC"). This module
-finds quoted passages (straight and curly double quotes; single quotes only when clearly a
-quote), ties them to the attribution phrases around them ("Putin said", "said Dr Tomasz
-Breck", "Gaidai told Ukrainian television", "according to Reuters"; found by
-:mod:`compareapp.core.facts.attribution_phrases`, as is indirect speech, "Kyiv says it has..."),
-and compares quotation wording and speakers.
+finds quoted passages (double quotation marks of every language read, see
+:mod:`compareapp.core.text.quotation_marks`: “…”, „…“, « … », »…«, 「…」; single quotes only
+when clearly a quote, ‚…‘ included), ties them to the attribution phrases around them
+("Putin said", "said Dr Tomasz Breck", "Gaidai told Ukrainian television", "according to
+Reuters"; found by :mod:`compareapp.core.facts.attribution_phrases`, as is indirect speech,
+"Kyiv says it has..."; English only), and compares quotation wording and speakers.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from compareapp.core.facts.attribution_phrases import (
 )
 from compareapp.core.text.normalize import normalize_text
 from compareapp.core.text.paragraphs import split_paragraphs
+from compareapp.core.text.quotation_marks import CLOSERS, LOW_SINGLE, MARKS, SPACED, openers
 
 
 @dataclass(frozen=True)
@@ -59,14 +61,15 @@ class _Quote(NamedTuple):
 _Span = tuple[int, int]
 _Item = TypeVar("_Item", Quotation, Attribution)
 
-# Double quotation marks: “„‟« open, ”» close, a straight " opens or closes by context.
-_DOUBLE = re.compile(r'[“”„‟«»"]')
-_OPENERS = "“„‟«"
+# Double quotation marks: a mark closes what its pair opened; a straight " or a ” opens by
+# context.
 _OPEN_AFTER = " \t\n\u00a0([{—–-/:“‘"  # a mark after these (or a paragraph start) opens
-# A single quote opening a quotation: ‘ or ' at a word start, before a letter.
-_SINGLE_OPEN = re.compile(r"(?<![^\s(\[—–:])['‘](?=[^\W\d_])")
+# A single quote opening a quotation: ‘, ‚ or ' at a word start, before a letter.
+_SINGLE_OPEN = re.compile(r"(?<![^\s(\[—–:])['‘‚](?=[^\W\d_])")
 # A single quote closing one: ’ or ' after a non-space, not inside a word ("China’s").
 _SINGLE_CLOSE = re.compile(r"(?<=[^\s'‘’])['’](?![^\W_])")
+# The German ‚…‘ closes with ‘ (or ’).
+_LOW_SINGLE_CLOSE = re.compile(r"(?<=\S)[‘’](?![^\W_])")
 _SINGLE_MAX = 200  # a single-quoted passage longer than this is not "clearly a quote"
 _PRONOUNS = frozenset("he she they it we i you".split())
 _PARTICLES = frozenset("von van der den de da di du la le al el bin ibn".split())
@@ -198,15 +201,18 @@ def _quote_spans(text: str, paragraphs: list[_Span]) -> list[_Quote]:
 def _double_quotes(text: str, lo: int, hi: int, para: int) -> list[_Quote]:
     quotes: list[_Quote] = []
     opening = -1
-    for mark in _DOUBLE.finditer(text, lo, hi):
+    opens = openers(text, lo, hi)
+    for mark in MARKS.finditer(text, lo, hi):
         p, char = mark.start(), mark.group()
         after_open = p == lo or text[p - 1] in _OPEN_AFTER
-        if char in _OPENERS or (opening < 0 and char in '"”' and after_open):
-            if p + 1 < hi and not text[p + 1].isspace():
-                opening = p  # an unclosed earlier opening is dropped
-        elif opening >= 0:  # a closing mark with nothing open is a stray: ignored
+        if opening >= 0 and char in CLOSERS[text[opening]]:
             _add(quotes, text, opening, (p, p + 1), (para, lo))
             opening = -1
+        elif (char in opens or (opening < 0 and char in '"”' and after_open)) and (
+            char in SPACED or (p + 1 < hi and not text[p + 1].isspace())
+        ):
+            opening = p  # an unclosed earlier opening is dropped
+        # else a closing mark with nothing open, or not this quotation's: a stray, ignored
     if opening >= 0:
         _add(quotes, text, opening, (hi, hi), (para, lo))
     return quotes
@@ -218,10 +224,14 @@ def _single_quotes(text: str, lo: int, hi: int, para: int, doubles: list[_Quote]
         p = opening.start()
         if (quotes and p < quotes[-1].after) or any(q.mark <= p < q.after for q in doubles):
             continue
-        marks = "'" if opening.group() == "'" else "'’"
-        ends = [m.start() for m in _SINGLE_CLOSE.finditer(text, p + 3, min(hi, p + _SINGLE_MAX))]
-        ends = [e for e in ends if text[e] in marks]
-        if not ends or _DOUBLE.search(text, p, ends[0]):
+        reach = min(hi, p + _SINGLE_MAX)
+        if opening.group() == LOW_SINGLE:
+            ends = [m.start() for m in _LOW_SINGLE_CLOSE.finditer(text, p + 3, reach)]
+        else:
+            marks = "'" if opening.group() == "'" else "'’"
+            ends = [m.start() for m in _SINGLE_CLOSE.finditer(text, p + 3, reach)]
+            ends = [e for e in ends if text[e] in marks]
+        if not ends or MARKS.search(text, p, ends[0]):
             continue
         close = ends[0]  # "the residents’ homes" is a plural, not the end, if a ",’" follows
         if text[close - 1] == "s" and text[close + 1 : close + 3].strip():

@@ -1,0 +1,55 @@
+"""A date that gains or loses words at its edge ("14 mars" / "14 mars 2024", "21 March" /
+"March 28") is compared whole: the same date is no row, another date is one row."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from compareapp.core.diff.comparison import Comparison
+from compareapp.core.documents.document import Document
+from compareapp.core.documents.loading import document_from_text
+from compareapp.core.facts.discrepancies import find_discrepancies
+
+LEAD = {
+    "en": "Officials said on Tuesday that the bridge over the river would stay closed while "
+    "engineers inspected its foundations, and that the ferry would run in the meantime.",
+    "fr": "Les autorités ont indiqué mardi que le pont resterait fermé pendant que les "
+    "ingénieurs inspectent ses fondations, et que le bac circulerait en attendant.",
+    "de": "Die Behörden teilten am Dienstag mit, dass die Brücke gesperrt bleibe, während "
+    "Ingenieure die Fundamente prüfen, und dass die Fähre in der Zwischenzeit fahre.",
+}
+
+
+def document(text: str, name: str) -> Document:
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return document_from_text(text, path=name, name=name, sha256=digest, encoding="utf-8")
+
+
+def rows(language: str, a: str, b: str) -> list[tuple[str, str | None, str | None]]:
+    texts = [f"{LEAD[language]}\n\n{sentence}\n" for sentence in (a, b)]
+    found = find_discrepancies(Comparison([document(texts[0], "a"), document(texts[1], "b")]))
+    result = []
+    for row in found:
+        first, second = row.versions
+        result.append((row.kind.value, first and first.text, second and second.text))
+    return result
+
+
+@pytest.mark.parametrize(
+    ("language", "a", "b"),
+    [
+        ("en", "It reopens on March 14 at noon.", "It reopens on March 14, 2024 at noon."),
+        ("fr", "Il rouvrira le 14 mars au matin.", "Il rouvrira le 14 mars 2024 au matin."),
+        ("de", "Sie öffnet am 14. März wieder.", "Sie öffnet am 14. März 2024 wieder."),
+    ],
+)  # fmt: skip
+def test_a_year_added_to_a_date_is_no_row(language: str, a: str, b: str) -> None:
+    assert rows(language, a, b) == []
+
+
+def test_a_day_moved_to_the_other_side_of_the_month_is_one_row() -> None:
+    a = "The bridge will stay closed until at least 21 March, officials said."
+    b = "The bridge will stay closed until at least March 28, officials said."
+    assert rows("en", a, b) == [("date or time", "21 March", "March 28")]
