@@ -1,10 +1,13 @@
 """The side-by-side pages of the report as one paginated ``QTextDocument``: a table per
 section (and per slice of rows, so that huge comparisons stay fast to lay out), a column
-per document, aligned paragraphs on the same row, differences highlighted as in the
-window, unique paragraphs shaded, moved ones labelled.
+per document, the paragraphs of one link group on one row (a split, a merge or a
+repeated paragraph included), differences highlighted as in the window, unique
+paragraphs shaded, moved ones labelled with where they stand in their own document.
 
-It also says where each review mark's lines ended up (page and box), for the PDF's
-annotations and the summary's page numbers.
+It also says where each review mark's characters were laid out (page and box per line),
+checked against the mark's words, for the PDF's annotations and the summary's pages; and
+it says where the places the summary links to are (each mark, each section, the
+paragraphs the discrepancy table cites), for the PDF's named destinations.
 """
 
 from __future__ import annotations
@@ -12,17 +15,15 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import cast
 
-from PySide6.QtCore import QSizeF
 from PySide6.QtGui import (
     QFont,
     QPaintDevice,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFrameFormat,
     QTextLength,
-    QTextLine,
     QTextTableCell,
     QTextTableCellFormat,
     QTextTableFormat,
@@ -33,68 +34,50 @@ from compareapp.core.present.display_text import DisplayText
 from compareapp.core.present.report_model import Cell, ReportModel, Section
 from compareapp.core.present.view_model import Highlight
 from compareapp.core.review.marks import ReviewMark
+from compareapp.export.page_layout import (
+    LineRect,
+    PageGeometry,
+    line_rects,
+    page_of,
+    paginate,
+    place_of,
+    report_font,
+    text_between,
+)
 from compareapp.rendering import palette, text_formats
+
+__all__ = ["ComparisonPages", "LineRect", "PageGeometry", "paginate", "report_font"]
 
 ROWS_PER_TABLE = 150
 """Qt lays out one long table in quadratic time; slices keep a 5,000-row report fast."""
-SCREEN_DPI = 96
+UNIQUE_LABEL = "only in this source"
+LABEL_END = " · "
+"""Between a paragraph's label and its text: the label opens the paragraph's first line,
+so it can never be left at the foot of a page without its paragraph."""
+
+
+def paragraph_anchor(document: int, paragraph: int) -> str:
+    return f"p{document}-{paragraph}"
+
+
+def mark_anchor(mark_id: str) -> str:
+    return f"mark-{mark_id}"
+
+
+def section_anchor(number: int) -> str:
+    return f"section-{number}"
 
 
 @dataclass(frozen=True)
-class PageGeometry:
-    """A page in device pixels: its size and the margins the text keeps clear."""
+class MarkPlacement:
+    """Where a mark's characters were laid out: its lines, page by page; none when it
+    could not be placed."""
 
-    width: float
-    height: float
-    left: float
-    top: float
-    right: float
-    bottom: float
+    lines: tuple[LineRect, ...]
 
-
-@dataclass(frozen=True)
-class LineRect:
-    """One line of a marked passage: page index and box in device pixels on that page."""
-
-    page: int
-    left: float
-    top: float
-    right: float
-    bottom: float
-
-
-def report_font(size: float = 9.0) -> QFont:
-    """The report's font, with ligatures off so that the PDF's text layer holds plain
-    letters ("ff", not U+FB00) for search and copy."""
-    font = QFont("DejaVu Sans")
-    font.setStyleHint(QFont.StyleHint.SansSerif)
-    font.setPointSizeF(size)
-    for tag in ("liga", "clig", "dlig"):
-        font.setFeature(QFont.Tag(tag), 0)
-    return font
-
-
-def paginate(document: QTextDocument, device: QPaintDevice, page: PageGeometry) -> None:
-    """Make ``document`` measure its text for ``device`` and break into ``page``s. Do this
-    once its content is in: a document with a layout re-lays out on every insertion,
-    which makes building a long table quadratic."""
-    document.documentLayout().setPaintDevice(device)
-    document.setPageSize(QSizeF(page.width, page.height))
-    set_page_margins(document, page)
-
-
-def set_page_margins(document: QTextDocument, page: PageGeometry) -> None:
-    """Keep the margins clear on every page. (Qt scales format lengths by the device's
-    dots per inch over 96, but not the page size; the margins are given in device
-    pixels, so they are scaled back.)"""
-    device = document.documentLayout().paintDevice()
-    scale = device.logicalDpiY() / SCREEN_DPI if device is not None else 1.0
-    frame = document.rootFrame().frameFormat()
-    frame.setLeftMargin(page.left / scale)
-    frame.setRightMargin(page.right / scale)
-    frame.setTopMargin(page.top / scale)
-    frame.setBottomMargin(page.bottom / scale)
-    document.rootFrame().setFrameFormat(frame)
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
 
 
 class ComparisonPages:
@@ -108,6 +91,7 @@ class ComparisonPages:
         self.displays = [DisplayText.of(document) for document in report.documents]
         self._starts: dict[tuple[int, int], int] = {}
         """(document, paragraph) → position of its first character here."""
+        self._section_starts: list[int] = []
         self._highlights = [
             _highlights_by_paragraph(document, report.model.highlights(index))
             for index, document in enumerate(report.documents)
@@ -115,6 +99,8 @@ class ComparisonPages:
         cursor = QTextCursor(self.document)
         for number, section in enumerate(self.report.sections):
             self._add_section(cursor, section, number)
+        self._mark_spans = {mark.id: self._mark_spans_of(mark) for mark in report.marks}
+        self.cited = self._cited_paragraphs()
         paginate(self.document, device, page)
 
     # Building ---------------------------------------------------------------------------
@@ -126,6 +112,7 @@ class ComparisonPages:
         heading.setFontPointSize(11)
         if number:
             cursor.insertBlock()
+        self._section_starts.append(cursor.position())
         cursor.insertText(" ↔ ".join(names), heading)
         for first in range(0, len(section.rows), ROWS_PER_TABLE):
             rows = section.rows[first : first + ROWS_PER_TABLE]
@@ -133,9 +120,7 @@ class ComparisonPages:
             bold = QTextCharFormat()
             bold.setFontWeight(QFont.Weight.Bold)
             for column, name in enumerate(names):
-                cell = table.cellAt(0, column)
-                cell_cursor = cell.firstCursorPosition()
-                cell_cursor.insertText(name, bold)
+                table.cellAt(0, column).firstCursorPosition().insertText(name, bold)
             for offset, row in enumerate(rows, 1):
                 for column, cell_model in enumerate(row.cells):
                     document = section.documents[column]
@@ -149,7 +134,9 @@ class ComparisonPages:
         table_format.setCellSpacing(0)
         table_format.setBorder(0.5)
         table_format.setBorderBrush(palette.PAGE_RULE)
-        table_format.setBorderCollapse(True)
+        table_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+        # Collapsed borders cost Qt twice the layout time of a long report.
+        table_format.setBorderCollapse(False)
         table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
         table_format.setColumnWidthConstraints(
             [QTextLength(QTextLength.Type.PercentageLength, 100 / columns)] * columns
@@ -157,26 +144,25 @@ class ComparisonPages:
         return table_format
 
     def _fill_cell(self, cell: QTextTableCell, document: int, model: Cell) -> None:
+        """The cell's paragraphs, each in a block of its own, a label opening the first
+        line of those that need one. The cursor stays inside the cell: the paragraphs of
+        a split or a merge stand together beside their counterparts."""
         if model.unique:
             shade = QTextTableCellFormat()
             shade.setBackground(palette.UNIQUE_PARAGRAPH)
             cell.setFormat(shade)
+        label = QTextCharFormat()
+        label.setFontItalic(True)
+        label.setForeground(palette.PAGE_LABEL)
         cursor = cell.firstCursorPosition()
-        if model.moved_from:
-            label = QTextCharFormat()
-            label.setFontItalic(True)
-            label.setForeground(palette.PAGE_LABEL)
-            cursor.insertText(f"moved: {model.moved_from} of its document", label)
-            cursor.insertBlock()
-        elif model.unique:
-            label = QTextCharFormat()
-            label.setFontItalic(True)
-            label.setForeground(palette.PAGE_LABEL)
-            cursor.insertText("only in this source", label)
-            cursor.insertBlock()
-        for number, paragraph in enumerate(model.paragraphs):
+        labels = model.labels or ("",) * len(model.paragraphs)
+        for number, (paragraph, text) in enumerate(zip(model.paragraphs, labels, strict=True)):
             if number:
                 cursor.insertBlock()
+            if model.unique and not number:
+                text = UNIQUE_LABEL + (f", {text}" if text else "")
+            if text:
+                cursor.insertText(text + LABEL_END, label)
             self._insert_paragraph(cursor, document, paragraph)
 
     def _insert_paragraph(self, cursor: QTextCursor, document: int, paragraph: int) -> None:
@@ -196,15 +182,23 @@ class ComparisonPages:
                 span.mergeCharFormat(
                     text_formats.highlight_format(highlight.kind, highlight.removed)
                 )
-        cursor.movePosition(QTextCursor.MoveOperation.End)
 
-    # Reading the layout -----------------------------------------------------------------
+    def _cited_paragraphs(self) -> set[tuple[int, int]]:
+        """The (document, paragraph)s the discrepancy table cites that are shown."""
+        cited = set()
+        for row in self.report.discrepancies:
+            for index, version in enumerate(row.versions):
+                if version is None:
+                    continue
+                paragraph = self.report.documents[index].paragraph_at(version.start)
+                if paragraph is not None and (index, paragraph.index) in self._starts:
+                    cited.add((index, paragraph.index))
+        return cited
 
-    def page_count(self) -> int:
-        return self.document.pageCount()
-
-    def mark_lines(self, mark: ReviewMark) -> list[LineRect]:
-        """The boxes of ``mark``'s lines, page by page (none if it is not shown)."""
+    def _mark_spans_of(self, mark: ReviewMark) -> list[tuple[int, int]]:
+        """The positions ``[first, last)`` here of ``mark``'s characters, one span per
+        paragraph it reaches; none unless every one is shown and, read back from this
+        document, they are exactly the mark's words."""
         source = next(
             (i for i, d in enumerate(self.report.documents) if d.source_id == mark.source), None
         )
@@ -212,48 +206,60 @@ class ComparisonPages:
             return []
         document = self.report.documents[source]
         display = self.displays[source]
-        lines: list[LineRect] = []
+        spans = []
         for paragraph in document.paragraphs:
             if paragraph.end <= mark.anchor.start or paragraph.start >= mark.anchor.end:
                 continue
             position = self._starts.get((source, paragraph.index))
             if position is None:
-                continue
+                return []
             span_start = display.paragraph_span(paragraph.index)[0]
             first = display.position(max(mark.anchor.start, paragraph.start)) - span_start
             last = display.position(min(mark.anchor.end, paragraph.end)) - span_start
-            lines.extend(self._line_rects(position + first, position + last))
-        return lines
+            if last > first:
+                spans.append((position + first, position + last))
+        drawn = " ".join(text_between(self.document, *span) for span in spans)
+        return spans if drawn.split() == mark.quote.split() else []
 
-    def _line_rects(self, first: int, last: int) -> list[LineRect]:
-        layout = self.document.documentLayout()
-        rects = []
-        block = self.document.findBlock(first)
-        while block.isValid() and block.position() < last:
-            box = layout.blockBoundingRect(block)
-            text_layout = block.layout()
-            for index in range(text_layout.lineCount()):
-                line = text_layout.lineAt(index)
-                line_start = block.position() + line.textStart()
-                start = max(first, line_start)
-                end = min(last, line_start + line.textLength())
-                if start >= end:
-                    continue
-                left = _x_of(line, start - block.position())
-                right = _x_of(line, end - block.position())
-                top = box.top() + line.y()
-                page = int(top // self.page.height)
-                rects.append(
-                    LineRect(
-                        page,
-                        box.left() + left,
-                        top - page * self.page.height,
-                        box.left() + right,
-                        top - page * self.page.height + line.height(),
-                    )
-                )
-            block = block.next()
-        return rects
+    # Reading the layout -----------------------------------------------------------------
+
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def placement(self, mark: ReviewMark) -> MarkPlacement | None:
+        """Where ``mark``'s words were laid out, or None when they are not shown here as
+        they are in the mark."""
+        spans = self._mark_spans.get(mark.id, [])
+        lines = [
+            rect for span in spans for rect in line_rects(self.document, *span, self.page.height)
+        ]
+        return MarkPlacement(tuple(lines)) if lines else None
+
+    def anchors(self) -> list[tuple[str, int, float]]:
+        """The places the summary links to, by name: each section's heading, each mark's
+        first character and each cited paragraph's, with the page (0-based, here) and
+        the top of the line there, in device pixels. (Qt's own named destinations are
+        not used: for a block broken across pages it names the last page.)"""
+        wanted = [(position, section_anchor(n)) for n, position in enumerate(self._section_starts)]
+        wanted += [
+            (spans[0][0], mark_anchor(mark_id))
+            for mark_id, spans in self._mark_spans.items()
+            if spans
+        ]
+        wanted += [(self._starts[key], paragraph_anchor(*key)) for key in sorted(self.cited)]
+        return [
+            (name, *place_of(self.document, position, self.page.height))
+            for position, name in wanted
+        ]
+
+    def section_pages(self) -> list[int]:
+        """The page (0-based, here) on which each section starts."""
+        return [page_of(self.document, p, self.page.height) for p in self._section_starts]
+
+    def paragraph_page(self, document: int, paragraph: int) -> int | None:
+        """The page (0-based, here) where a paragraph starts, if it is shown."""
+        position = self._starts.get((document, paragraph))
+        return None if position is None else page_of(self.document, position, self.page.height)
 
 
 def _highlights_by_paragraph(
@@ -270,10 +276,3 @@ def _highlights_by_paragraph(
             found.setdefault(index, []).append(highlight)
             index += 1
     return found
-
-
-def _x_of(line: QTextLine, position: int) -> float:
-    """The x of the cursor before character ``position`` of ``line``'s block (the stubs
-    type cursorToX's (x, position) pair as a bare object)."""
-    x, _position = cast(tuple[float, int], line.cursorToX(position))
-    return x

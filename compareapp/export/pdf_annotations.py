@@ -3,8 +3,12 @@
 Qt's ``QPdfWriter`` draws the comparison with real text but cannot add annotations. This
 module takes that PDF and adds one ``/Highlight`` annotation per review mark, with a quad
 for each line of the passage, the note as ``/Contents``, the reviewer as ``/T``, an explicit
-appearance stream (a translucent ``/Multiply`` fill, for viewers that do not build one) and a
-closed ``/Popup`` in the page's right margin. The result replaces ``target`` in one step.
+appearance stream (a translucent ``/Multiply`` fill and, for a review mark, a solid or
+dashed box round each line, for viewers that do not build one) and a closed ``/Popup`` in
+the page's right margin; and the outline and the named destinations that the summary's
+links go to. They are written as an incremental update (the drawn PDF's bytes are kept as
+they are, the new objects appended), so the pages are not parsed and written again. The
+result replaces ``target`` in one step.
 
 No Qt here: callers map their layout's line rectangles to :class:`LineBox` es in PDF points
 (origin at the bottom left of the page) before calling :func:`add_highlights`.
@@ -25,6 +29,7 @@ from pypdf.generic import (
     ArrayObject,
     DecodedStreamObject,
     DictionaryObject,
+    Fit,
     FloatObject,
     NameObject,
     NumberObject,
@@ -49,7 +54,11 @@ POPUP_INSET = 4.0
 PAGE_TOLERANCE = 1.0
 """How far, in points, a line may stick out of the page before it is refused as misplaced."""
 
+BORDER_WIDTH = {"solid": 1.2, "dashed": 1.0}
+"""Points; within :data:`RECT_PADDING` of the quads, so the stroke stays inside ``/Rect``."""
+
 _APPEARANCE_STATE = "/GS0"
+_STROKE_STATE = "/GS1"
 
 
 @dataclass(frozen=True)
@@ -82,11 +91,39 @@ class PdfHighlight:
     """Timezone-aware (``/M`` and ``/CreationDate``)."""
     name: str = ""
     """A unique id (``/NM``), the review mark's id; left out when empty."""
+    border: str = ""
+    """``"solid"`` or ``"dashed"``: a box stroked round each line in the full colour, so
+    that the mark differs from the text's own highlights in shape, not only in colour
+    (in grey-scale print too); none when empty."""
 
 
-def add_highlights(source: Path | bytes, target: Path, highlights: Sequence[PdfHighlight]) -> None:
-    """Write ``source`` (a PDF file, or its bytes) with ``highlights`` added to ``target``,
-    atomically.
+@dataclass(frozen=True)
+class NamedPlace:
+    """A named destination, for the links Qt wrote to ``#name``: a 0-based page and the
+    height on it, in points from the bottom, to show at the top of the window."""
+
+    name: str
+    page: int
+    top: float
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    """A bookmark of the PDF's outline: its title and 0-based page."""
+
+    title: str
+    page: int
+
+
+def add_highlights(
+    source: Path | bytes,
+    target: Path,
+    highlights: Sequence[PdfHighlight],
+    outline: Sequence[OutlineEntry] = (),
+    places: Sequence[NamedPlace] = (),
+) -> None:
+    """Write ``source`` (a PDF file, or its bytes) with ``highlights``, the ``outline`` and
+    the named ``places`` added to ``target``, atomically.
 
     Raises ``ValueError`` for a highlight that does not fit the document (page out of range,
     no lines, a line off the page, a colour outside 0..1, a naive time, a repeated name on a
@@ -94,13 +131,21 @@ def add_highlights(source: Path | bytes, target: Path, highlights: Sequence[PdfH
     """
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     reader = PdfReader(io.BytesIO(data))
-    writer = PdfWriter(clone_from=reader)
+    writer = PdfWriter(reader, incremental=True)  # only what is added is written
     page_count = len(writer.pages)
     for index, highlight in enumerate(highlights):
         _validate(highlight, index, page_count)
     _check_unique_names(highlights)
+    targets: list[OutlineEntry | NamedPlace] = [*outline, *places]
+    for entry in targets:
+        if not 0 <= entry.page < page_count:
+            raise ValueError(f"{entry}: no page index {entry.page}")
     for highlight in highlights:
         _add_one(writer, highlight)
+    for entry in outline:
+        writer.add_outline_item(title=entry.title, page_number=entry.page)
+    for place in places:
+        writer.add_named_destination(place.name, place.page, Fit.xyz(top=place.top))
     buffer = io.BytesIO()
     writer.write(buffer)
     write_atomically(target, buffer.getvalue())
@@ -205,8 +250,9 @@ def _add_one(writer: PdfWriter, highlight: PdfHighlight) -> None:
     if highlight.name:
         annotation[NameObject("/NM")] = TextStringObject(highlight.name)
     # A stream must be an indirect object; pypdf 7.1 has no public way to add one.
+    appearance = _appearance(rect, quads, highlight.colour, highlight.border)
     annotation[NameObject("/AP")] = DictionaryObject(
-        {NameObject("/N"): writer._add_object(_appearance(rect, quads, highlight.colour))}
+        {NameObject("/N"): writer._add_object(appearance)}
     )
     added = writer.add_annotation(highlight.page, annotation)
     # add_annotation() writes the highlight's /Popup back-reference itself.
@@ -220,14 +266,44 @@ def _appearance(
     rect: tuple[float, float, float, float],
     quads: Sequence[float],
     colour: tuple[float, float, float],
+    border: str = "",
 ) -> DecodedStreamObject:
-    """A form XObject filling each quad with ``colour`` in a translucent multiply blend; its
-    ``/BBox`` is the annotation's ``/Rect`` so it needs no matrix."""
+    """A form XObject filling each quad with ``colour`` in a translucent multiply blend
+    (and stroking it, solid or dashed, for a ``border``); its ``/BBox`` is the
+    annotation's ``/Rect`` so it needs no matrix."""
     red, green, blue = colour
     operations = [f"{_APPEARANCE_STATE} gs", f"{_num(red)} {_num(green)} {_num(blue)} rg"]
+    paths = []
     for start in range(0, len(quads), 8):
         ulx, uly, urx, ury, llx, lly, lrx, lry = (_num(v) for v in quads[start : start + 8])
-        operations.append(f"{llx} {lly} m {lrx} {lry} l {urx} {ury} l {ulx} {uly} l h f")
+        paths.append(f"{llx} {lly} m {lrx} {lry} l {urx} {ury} l {ulx} {uly} l h")
+    operations += [f"{path} f" for path in paths]
+    if border:
+        dash = "[3 1.5] 0 d" if border == "dashed" else "[] 0 d"
+        width = BORDER_WIDTH[border]
+        operations += [
+            f"{_STROKE_STATE} gs",
+            f"{_num(red)} {_num(green)} {_num(blue)} RG {_num(width)} w {dash}",
+        ]
+        operations += [f"{path} S" for path in paths]
+    states = {
+        NameObject(_APPEARANCE_STATE): DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/ExtGState"),
+                NameObject("/BM"): NameObject("/Multiply"),
+                NameObject("/ca"): FloatObject(HIGHLIGHT_OPACITY),
+                NameObject("/CA"): FloatObject(HIGHLIGHT_OPACITY),
+            }
+        )
+    }
+    if border:
+        states[NameObject(_STROKE_STATE)] = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/ExtGState"),
+                NameObject("/BM"): NameObject("/Normal"),
+                NameObject("/CA"): FloatObject(1),
+            }
+        )
     stream = DecodedStreamObject()
     stream.set_data("\n".join(operations).encode("ascii"))
     stream.update(
@@ -237,20 +313,7 @@ def _appearance(
             NameObject("/FormType"): NumberObject(1),
             NameObject("/BBox"): RectangleObject(rect),
             NameObject("/Resources"): DictionaryObject(
-                {
-                    NameObject("/ExtGState"): DictionaryObject(
-                        {
-                            NameObject(_APPEARANCE_STATE): DictionaryObject(
-                                {
-                                    NameObject("/Type"): NameObject("/ExtGState"),
-                                    NameObject("/BM"): NameObject("/Multiply"),
-                                    NameObject("/ca"): FloatObject(HIGHLIGHT_OPACITY),
-                                    NameObject("/CA"): FloatObject(HIGHLIGHT_OPACITY),
-                                }
-                            )
-                        }
-                    )
-                }
+                {NameObject("/ExtGState"): DictionaryObject(states)}
             ),
         }
     )

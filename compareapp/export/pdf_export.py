@@ -1,11 +1,14 @@
 """Export a comparison with its review marks as an annotated PDF.
 
 Qt's PDF writer draws the pages (summary first, then the side-by-side comparison) as real,
-embedded-font text in memory; pypdf then adds a Highlight annotation with a popup note for
-every review mark and the result replaces the target in one step, so a failure never
-leaves a half-written file under the target's name. Only Python writes to the disk, so a
-full disk or a read-only folder is an ``OSError`` that says so (Qt's writer would leave a
-truncated draft without a word).
+embedded-font text in memory. Each review mark is placed where its characters were laid
+out (and read back to check that they are its words; if not, the summary lists it as not
+placed). pypdf then adds a Highlight annotation with a popup note for every placed mark,
+the outline and the destinations of the summary's links, as an incremental update, and
+the result replaces the target in one step, so a failure never leaves a half-written file
+under the target's name. Only Python writes to the disk, so a full disk or a read-only
+folder is an ``OSError`` that says so (Qt's writer would leave a truncated draft without
+a word).
 """
 
 from __future__ import annotations
@@ -24,16 +27,17 @@ from PySide6.QtGui import QPageSize, QPainter, QPdfWriter, QTextDocument
 from compareapp import __version__
 from compareapp.core.present.report_model import ReportModel
 from compareapp.core.review.marks import ReviewMark
-from compareapp.export.comparison_pages import (
-    ComparisonPages,
-    LineRect,
-    PageGeometry,
-    paginate,
-    report_font,
+from compareapp.export.comparison_pages import ComparisonPages, MarkPlacement
+from compareapp.export.page_layout import LineRect, PageGeometry, paginate, report_font
+from compareapp.export.pdf_annotations import (
+    LineBox,
+    NamedPlace,
+    OutlineEntry,
+    PdfHighlight,
+    add_highlights,
 )
-from compareapp.export.pdf_annotations import LineBox, PdfHighlight, add_highlights
-from compareapp.export.summary_page import summary_html
-from compareapp.rendering.palette import annotation_colour
+from compareapp.export.summary_page import SummaryPages, summary_html
+from compareapp.rendering.palette import MARK_BORDER, annotation_colour
 
 RESOLUTION = 300
 """Device pixels per inch of the PDF writer (layout precision, not image resolution)."""
@@ -61,6 +65,9 @@ class ExportResult:
     path: Path
     pages: int
     annotations: int
+    not_placed: tuple[str, ...] = ()
+    """The ids of the marks whose words could not be found where the PDF shows them
+    (listed in the summary as not placed, not drawn)."""
 
 
 def export_pdf(
@@ -76,11 +83,11 @@ def export_pdf(
     _check_writable(target)
     drawn = QBuffer()
     drawn.open(QIODevice.OpenModeFlag.WriteOnly)
-    pages, highlights = _draw(report, drawn, options, progress)
+    done = _draw(report, drawn, options, progress)
     drawn.close()
     progress("Adding the review marks as PDF annotations")
-    add_highlights(bytes(drawn.data().data()), target, highlights)
-    return ExportResult(target, pages, len(highlights))
+    add_highlights(bytes(drawn.data().data()), target, done.highlights, done.outline, done.places)
+    return ExportResult(target, done.pages, len(done.highlights), tuple(done.not_placed))
 
 
 def _check_writable(target: Path) -> None:
@@ -94,9 +101,18 @@ def _check_writable(target: Path) -> None:
         os.unlink(probe)
 
 
+@dataclass(frozen=True)
+class _Drawn:
+    pages: int
+    highlights: list[PdfHighlight]
+    outline: list[OutlineEntry]
+    places: list[NamedPlace]
+    not_placed: list[str]
+
+
 def _draw(
     report: ReportModel, device: QIODevice, options: ExportOptions, progress: Progress
-) -> tuple[int, list[PdfHighlight]]:
+) -> _Drawn:
     writer = QPdfWriter(device)
     writer.setResolution(RESOLUTION)
     writer.setPageSize(QPageSize(PAGE_SIZES.get(options.page_size, QPageSize.PageSizeId.A4)))
@@ -107,9 +123,10 @@ def _draw(
     page = _geometry(writer)
     progress("Laying out the side-by-side pages")
     comparison = ComparisonPages(report, writer, page)
-    lines = {mark.id: comparison.mark_lines(mark) for mark in report.marks}
+    placements = {mark.id: comparison.placement(mark) for mark in report.marks}
+    cited = {key: comparison.paragraph_page(*key) for key in comparison.cited}
     exported_at = datetime.now().astimezone()
-    summary = _summary(report, writer, page, exported_at, options.reviewer, lines)
+    summary = _summary(report, writer, page, exported_at, options.reviewer, placements, cited)
     total = summary.pageCount() + comparison.page_count()
     progress(f"Writing {total} pages")
     painter = QPainter(writer)
@@ -125,9 +142,22 @@ def _draw(
     highlights = [
         highlight
         for mark in report.marks
-        for highlight in _highlights(mark, lines[mark.id], offset, page)
+        if (placement := placements[mark.id]) is not None
+        for highlight in _highlights(mark, placement.lines, offset, page)
     ]
-    return total, highlights
+    outline = [OutlineEntry("Summary", 0)] + [
+        OutlineEntry(
+            " ↔ ".join(report.documents[index].name for index in section.documents), offset + start
+        )
+        for section, start in zip(report.sections, comparison.section_pages(), strict=True)
+    ]
+    not_placed = [mark.id for mark in report.marks if placements[mark.id] is None]
+    points = 72 / RESOLUTION
+    places = [
+        NamedPlace(name, offset + number, (page.height - top) * points)
+        for name, number, top in comparison.anchors()
+    ]
+    return _Drawn(total, highlights, outline, places, not_placed)
 
 
 def _geometry(writer: QPdfWriter) -> PageGeometry:
@@ -151,19 +181,36 @@ def _summary(
     page: PageGeometry,
     exported_at: datetime,
     reviewer: str,
-    lines: dict[str, list[LineRect]],
+    placements: dict[str, MarkPlacement | None],
+    cited: dict[tuple[int, int], int | None],
 ) -> QTextDocument:
     """The summary document, laid out again until its page numbers are right (they
     depend on how many pages the summary itself takes)."""
     summary_pages = 1
+    text_width = (page.width - page.left - page.right) * 72 / RESOLUTION
     while True:
-        pages = {
-            mark_id: summary_pages + rects[0].page + 1 for mark_id, rects in lines.items() if rects
-        }
+        pages = SummaryPages(
+            marks={
+                mark_id: summary_pages + placement.page + 1
+                for mark_id, placement in placements.items()
+                if placement is not None
+            },
+            paragraphs={
+                key: summary_pages + number + 1
+                for key, number in cited.items()
+                if number is not None
+            },
+        )
         document = QTextDocument()
         document.setDefaultFont(report_font())
         document.setHtml(
-            summary_html(report, exported_at=exported_at, reviewer=reviewer, pages=pages)
+            summary_html(
+                report,
+                exported_at=exported_at,
+                reviewer=reviewer,
+                pages=pages,
+                text_width=text_width,
+            )
         )
         paginate(document, writer, page)
         if document.pageCount() == summary_pages:
@@ -209,7 +256,7 @@ def _draw_furniture(
 
 
 def _highlights(
-    mark: ReviewMark, rects: list[LineRect], page_offset: int, page: PageGeometry
+    mark: ReviewMark, rects: tuple[LineRect, ...], page_offset: int, page: PageGeometry
 ) -> list[PdfHighlight]:
     """The annotations of ``mark``: one per page its passage reaches."""
     points = 72 / RESOLUTION
@@ -235,6 +282,7 @@ def _highlights(
             subject=status,
             modified=mark.modified,
             name=mark.id if number == 0 else f"{mark.id}-{number}",
+            border=MARK_BORDER[mark.status],
         )
         for number, (index, lines) in enumerate(sorted(by_page.items()))
     ]

@@ -43,6 +43,9 @@ MARK_COLOUR = {
     MarkStatus.DISPUTED: QColor(200, 40, 175),
 }
 MARK_GLYPH = {MarkStatus.VERIFIED: "✓", MarkStatus.DISPUTED: "!"}
+MARK_BORDER = {MarkStatus.VERIFIED: "dashed", MarkStatus.DISPUTED: "solid"}
+"""The PDF strokes a mark's lines in its colour, so that a mark differs from the
+differences' tints and underlines in shape as well as colour, in grey-scale print too."""
 
 
 def annotation_colour(status: MarkStatus) -> tuple[float, float, float]:
@@ -55,3 +58,12 @@ PAGE_LABEL = QColor(90, 90, 90)
 """The PDF's source labels and "only in this source" notes."""
 PAGE_RULE = QColor(200, 200, 200)
 """The border of the PDF's side-by-side tables."""
+
+REDLINE_REMOVED_TEXT = QColor(190, 30, 30)
+"""The redline's deleted words (struck through) and inserted words (underlined)."""
+REDLINE_ADDED_TEXT = QColor(20, 125, 50)
+REDLINE_DELETED_PARAGRAPH = QColor(225, 60, 60, 30)
+"""The redline's shading of a paragraph only in the base, or only in the other document."""
+REDLINE_INSERTED_PARAGRAPH = QColor(40, 170, 70, 30)
+REDLINE_LABEL = QColor(70, 110, 230)
+"""The redline's notes above a moved or repeated paragraph."""

@@ -3,7 +3,9 @@ pages and the summary's facts.
 
 A row holds, for each document of a section, the paragraphs that say the same thing (a
 group of linked paragraphs), in the base document's order; a paragraph found only in a
-non-base document gets a row of its own just after its predecessor's row.
+non-base document comes just after its predecessor's row. Unlinked paragraphs of several
+documents that fall between the same two rows are set beside one another, each still
+marked as only in its source, so that a long run leaves no column empty.
 
 Up to :data:`MAX_COLUMNS` documents share one section with a column each; with more, the
 base is set beside each other document in turn, so that a column never gets narrower than
@@ -12,6 +14,7 @@ about sixty characters.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,6 +37,10 @@ class Cell:
     unique: bool = False
     moved_from: str = ""
     """Where a moved paragraph stands in its own document, e.g. "paragraph 12 of 30"."""
+    labels: tuple[str, ...] = ()
+    """One per paragraph: where it stands in its own document when that is not plain from
+    the row ("moved: paragraph 6 of 49", or "paragraph 34 of 38" for a part of a split or
+    merge out of reading order), else ""."""
 
 
 @dataclass(frozen=True)
@@ -122,7 +129,34 @@ def _rows(model: ComparisonViewModel, group: tuple[int, ...]) -> list[Row]:
             row_of[(document, paragraph)] = len(keyed)
             keyed.append(((anchor, 1, column, paragraph), {document: [paragraph]}))
     keyed.sort(key=lambda item: item[0])
-    return [_row(model, group, members) for _key, members in keyed]
+    return [
+        _row(model, group, members, unlinked)
+        for members, unlinked in _side_by_side([members for _key, members in keyed])
+    ]
+
+
+def _side_by_side(rows: list[dict[int, list[int]]]) -> list[tuple[dict[int, list[int]], bool]]:
+    """Runs of rows that each hold one document's unlinked paragraph, set beside one
+    another where the runs of several documents meet (each keeps its order), so that a
+    long run leaves no column empty. Their cells stay marked as only in their source."""
+    merged: list[tuple[dict[int, list[int]], bool]] = []
+    run: dict[int, list[list[int]]] = {}
+
+    def flush() -> None:
+        for parts in itertools.zip_longest(*run.values()):
+            row = {document: part for document, part in zip(run, parts, strict=True) if part}
+            merged.append((row, True))
+        run.clear()
+
+    for members in rows:
+        if len(members) == 1 and len(next(iter(members.values()))) == 1:
+            ((document, paragraphs),) = members.items()
+            run.setdefault(document, []).append(paragraphs)
+            continue
+        flush()
+        merged.append((members, False))
+    flush()
+    return merged
 
 
 Node = tuple[int, int]
@@ -160,14 +194,29 @@ def _by_document(nodes: set[Node]) -> dict[int, list[int]]:
     return grouped
 
 
-def _row(model: ComparisonViewModel, group: tuple[int, ...], members: dict[int, list[int]]) -> Row:
+def _row(
+    model: ComparisonViewModel,
+    group: tuple[int, ...],
+    members: dict[int, list[int]],
+    unlinked: bool = False,
+) -> Row:
+    """A row: each document's paragraphs of one link group (or, ``unlinked``, paragraphs
+    linked to nothing, set side by side), every one labelled with where it stands in its
+    own document when it is moved or one of several in its cell."""
     cells = []
-    base = group[0]
     for document in group:
         paragraphs = tuple(members.get(document, ()))
         linked = any(len(members.get(other, ())) for other in group if other != document)
-        moved = [p for p in paragraphs if p in model.moved_paragraphs(document)]
+        # The base column is in the base's order: its paragraphs are never out of place.
+        moved = model.moved_paragraphs(document) if document != group[0] else set()
         total = len(model.comparison.documents[document].paragraphs)
-        where = f"paragraph {moved[0] + 1} of {total}" if moved and document != base else ""
-        cells.append(Cell(paragraphs, unique=bool(paragraphs) and not linked, moved_from=where))
+        labels = tuple(
+            f"moved: paragraph {p + 1} of {total}"
+            if p in moved
+            else (f"paragraph {p + 1} of {total}" if len(paragraphs) > 1 else "")
+            for p in paragraphs
+        )
+        where = next((f"paragraph {p + 1} of {total}" for p in paragraphs if p in moved), "")
+        unique = bool(paragraphs) and (unlinked or not linked)
+        cells.append(Cell(paragraphs, unique=unique, moved_from=where, labels=labels))
     return Row(tuple(cells))

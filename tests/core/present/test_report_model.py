@@ -47,15 +47,43 @@ def test_every_paragraph_appears_once_per_section(sample: list[Document], count:
             assert sorted(shown) == list(range(len(documents[document].paragraphs)))
 
 
-def test_rows_follow_the_base_order_and_unique_cells_are_alone(sample: list[Document]) -> None:
+def test_rows_follow_the_base_order_and_unique_cells_are_beside_unique_ones(
+    sample: list[Document],
+) -> None:
+    """A paragraph linked to nothing is shown only beside other such paragraphs (runs of
+    them set side by side), never beside a linked one."""
     report = build_report(ComparisonViewModel(Comparison(sample)))
     (section,) = report.sections
     base_order = [row.cells[0].paragraphs[0] for row in section.rows if row.cells[0].paragraphs]
     assert base_order == sorted(base_order)
+    unique = [set(report.model.unique_paragraphs(d)) for d in range(len(sample))]
     for row in section.rows:
-        for cell in row.cells:
-            others = [c for c in row.cells if c is not cell]
-            assert cell.unique == (bool(cell.paragraphs) and not any(c.paragraphs for c in others))
+        filled = [cell for cell in row.cells if cell.paragraphs]
+        for document, cell in enumerate(row.cells):
+            assert cell.unique == (
+                bool(cell.paragraphs) and set(cell.paragraphs) <= unique[document]
+            )
+        if any(cell.unique for cell in filled):
+            assert all(cell.unique for cell in filled)
+
+
+def test_runs_of_unlinked_paragraphs_are_set_side_by_side() -> None:
+    """Paragraphs only in one source and only in the other, between the same two linked
+    rows, share rows (each keeps its order) instead of leaving a column empty."""
+    shared = "Shared opening one two three four five six seven eight nine ten eleven."
+    closing = "Shared closing twelve thirteen fourteen fifteen sixteen seventeen."
+    first = from_text(
+        f"{shared}\n\nOnly first alpha bravo.\n\nOnly first charlie delta.\n\n{closing}\n", "a"
+    )
+    second = from_text(
+        f"{shared}\n\nSecond echo foxtrot golf hotel.\n\nSecond india juliet kilo.\n\n"
+        f"Second lima mike november.\n\n{closing}\n",
+        "b",
+    )
+    (section,) = build_report(ComparisonViewModel(Comparison([first, second]))).sections
+    cells = [(row.cells[0].paragraphs, row.cells[1].paragraphs) for row in section.rows]
+    assert cells == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((), (3,)), ((3,), (4,))]
+    assert all(cell.unique for row in section.rows[1:4] for cell in row.cells if cell.paragraphs)
 
 
 def test_marks_are_listed_disputed_first_and_unplaced_ones_apart(sample: list[Document]) -> None:
@@ -70,3 +98,42 @@ def test_marks_are_listed_disputed_first_and_unplaced_ones_apart(sample: list[Do
     assert [mark.id for mark in report.marks] == [disputed.id, verified.id]
     assert [mark.id for mark in report.unplaced] == ["gone"]
     assert report.marks_by_status() == {MarkStatus.DISPUTED: 2, MarkStatus.VERIFIED: 1}
+
+
+def from_text(text: str, name: str) -> Document:
+    return document_from_text(
+        text, path=name, name=name, sha256=hashlib.sha256(text.encode()).hexdigest(),
+        encoding="utf-8",
+    )  # fmt: skip
+
+
+def test_a_split_is_one_row_and_moved_paragraphs_are_labelled() -> None:
+    """The rows come from the link groups: paragraphs linked one-to-two share one row,
+    each labelled with where it stands in its own document, and a moved paragraph says
+    where it stands; the base column keeps the base's order and needs no label."""
+    first = from_text(
+        "Alpha one two three four five six seven eight nine ten.\n\n"
+        "Bravo eleven twelve thirteen fourteen. Charlie fifteen sixteen seventeen eighteen.\n\n"
+        "Delta nineteen twenty twenty-one twenty-two twenty-three.\n\n"
+        "Echo twenty-four twenty-five twenty-six twenty-seven.\n", "a.txt"
+    )  # fmt: skip
+    second = from_text(
+        "Echo twenty-four twenty-five twenty-six twenty-seven.\n\n"
+        "Alpha one two three four five six seven eight nine ten.\n\n"
+        "Bravo eleven twelve thirteen fourteen.\n\n"
+        "Charlie fifteen sixteen seventeen eighteen.\n\n"
+        "Delta nineteen twenty twenty-one twenty-two twenty-three.\n", "b.txt"
+    )  # fmt: skip
+    model = ComparisonViewModel(Comparison([first, second]))
+    (section,) = build_report(model).sections
+    cells = {row.cells[0].paragraphs: row.cells[1] for row in section.rows}
+    split = cells[(1,)]
+    assert split.paragraphs == (2, 3)
+    assert split.labels == ("paragraph 3 of 5", "paragraph 4 of 5")
+    moved = [cell for cell in cells.values() if any("moved" in label for label in cell.labels)]
+    assert moved, cells
+    for cell in moved:
+        (paragraph,) = cell.paragraphs
+        assert cell.labels == (f"moved: paragraph {paragraph + 1} of 5",)
+    for row in section.rows:
+        assert not any(row.cells[0].labels), "the base column is in the base's order"
