@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QTreeWidgetItem,
 from pytestqt.qtbot import QtBot
 
 from compareapp.core.review.marks import MarkStatus, ReviewMark
+from compareapp.resources import sample_paths
 from compareapp.ui import settings
 from compareapp.ui.docks.review_panel import NOTE_COMMIT_MS
 from compareapp.ui.main_window import MainWindow
@@ -245,3 +246,37 @@ def drop(target: QWidget, paths: list[Path]) -> tuple[bool, bool]:
     )
     QApplication.sendEvent(target, dropped)
     return enter.isAccepted(), dropped.isAccepted()
+
+
+# Long names, small screens ---------------------------------------------------------------
+
+LAPTOP = (1280, 720)
+"""The smallest screen the window must fit."""
+NEWSROOM_FOLDER = (
+    "Newsroom Shared Drive/2026 Investigations Desk/Asia Pacific Bureau/Wire Copies and "
+    "Rewrites/September Summit Coverage/Putin Xi Samarkand"
+)
+LONG_TITLE = "Putin acknowledges China’s concerns about Ukraine in reference to friction " * 3
+
+
+def long_named_copies(folder: Path, count: int = 2) -> list[Path]:
+    """``count`` versions of the sample story (the wire report, the rewrite, the wire
+    report again) as Markdown files in a deep newsroom folder, each path over 200
+    characters and each title over 200 (their front matter)."""
+    deep = folder / NEWSROOM_FOLDER
+    deep.mkdir(parents=True)
+    texts = [Path(path).read_text(encoding="utf-8") for path in sample_paths()]
+    copies = []
+    for index in range(count):
+        name = f"reuters-putin-xi-samarkand-summit-wire-copy-final-version-{index + 1}.md"
+        path = deep / name
+        title = f"{LONG_TITLE}(version {index + 1})"
+        path.write_text(f"---\ntitle: {title}\n---\n\n{texts[index % 2]}", encoding="utf-8")
+        assert len(str(path)) > 200 and len(title) > 200
+        copies.append(path)
+    return copies
+
+
+def fits(size: tuple[int, int], screen: tuple[int, int] = LAPTOP, frame: int = 40) -> bool:
+    """Whether a window of ``size`` (its frame ``frame`` pixels tall) fits ``screen``."""
+    return size[0] <= screen[0] and size[1] + frame <= screen[1]

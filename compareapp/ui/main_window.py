@@ -30,7 +30,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QSho
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
 from compareapp.core.review.marks import MarkStatus
-from compareapp.ui import settings, windows
+from compareapp.ui import settings, windows, zoom
 from compareapp.ui.actions import build_actions
 from compareapp.ui.apply_preferences import apply_preferences
 from compareapp.ui.autosave import Autosave
@@ -38,18 +38,22 @@ from compareapp.ui.busy_indicator import BusyIndicator
 from compareapp.ui.controllers.discrepancy_controller import DiscrepancyController
 from compareapp.ui.controllers.document_controller import DocumentController
 from compareapp.ui.controllers.export_controller import ExportController
+from compareapp.ui.controllers.find_controller import FindController
 from compareapp.ui.controllers.job_controller import JobController
 from compareapp.ui.controllers.marking_controller import MarkingController
+from compareapp.ui.controllers.redline_controller import RedlineController
 from compareapp.ui.controllers.review_controller import ReviewController
 from compareapp.ui.controllers.session_controller import SessionController
 from compareapp.ui.docks.discrepancy_panel import NO_COMPARISON, DiscrepancyPanel
 from compareapp.ui.docks.review_panel import ReviewPanel
 from compareapp.ui.file_drops import FileDrops
+from compareapp.ui.find_bar import FindBar
 from compareapp.ui.first_paint import FirstPaintWait
 from compareapp.ui.message_bar import OFFER_STYLE, MessageBar
 from compareapp.ui.panes.comparison_view import ComparisonView
 from compareapp.ui.source_watcher import SourceWatcher
 from compareapp.ui.start_view import StartView
+from compareapp.ui.window_geometry import place_window, save_geometry
 
 if TYPE_CHECKING:
     from compareapp.core.documents.document import Document
@@ -60,7 +64,7 @@ APP_TITLE = "compareapp"
 REVIEW_PANEL_WIDTH = 400
 COMPARISON_ACTIONS = (
     "previous_difference", "next_difference", "previous_significant", "next_significant",
-    "export_pdf", "mark_verified", "mark_disputed", "reload",
+    "export_pdf", "mark_verified", "mark_disputed", "reload", "redline_view",
 )  # fmt: skip
 """Actions that need a comparison on screen."""
 
@@ -70,10 +74,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle(APP_TITLE)
         self.file_drops = FileDrops(self, lambda paths: self.files.open_paths(paths))
-        self.resize(1280, 820)
         self.documents: list[Document] = []
         self.base = 0
         self._shown_once = False
+        self._asked = False
+        """Whether File > Quit asked about unsaved work already."""
         self.first_screen_at: float | None = None
         """``time.monotonic()`` when a job last put documents' text in the panes: its
         preview, or its result when it sent none (benchmarks time the first screen)."""
@@ -94,6 +99,7 @@ class MainWindow(QMainWindow):
 
         self.start_view = StartView()
         self.comparison_view = ComparisonView()
+        self.redline = RedlineController(self)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start_view)
         self.stack.addWidget(self.comparison_view)
@@ -106,7 +112,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.message_bar)
         layout.addWidget(self.offer_bar)
         layout.addWidget(self.stack, 1)
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
+        self.finder = FindController(self)
 
         toolbar = QToolBar("Main")
         toolbar.setObjectName("main_toolbar")
@@ -124,14 +134,21 @@ class MainWindow(QMainWindow):
                 "save_as": self.sessions.save_as,
                 "reload": files.reload_sources,
                 "export_pdf": self.exports.export_pdf,
-                "quit": self.close,
+                "quit": windows.quit_all,
                 "preferences": self.edit_preferences,
                 "previous_difference": lambda: view.go_to_difference(False, False),
                 "next_difference": lambda: view.go_to_difference(True, False),
                 "previous_significant": lambda: view.go_to_difference(False, True),
                 "next_significant": lambda: view.go_to_difference(True, True),
                 "linked_scrolling": view.set_linked_scrolling,
+                "zoom_in": lambda: zoom.zoom_by(1),
+                "zoom_out": lambda: zoom.zoom_by(-1),
+                "zoom_reset": zoom.actual_size,
+                "find": self.finder.open_bar,
+                "find_next": lambda: self.finder.step(True),
+                "find_previous": lambda: self.finder.step(False),
                 "show_typographic": lambda _checked: files.recompare(),
+                "redline_view": lambda checked: self.redline.set_shown(checked),
                 "mark_verified": lambda: marking.mark_selection(MarkStatus.VERIFIED),
                 "mark_disputed": lambda: marking.mark_selection(MarkStatus.DISPUTED),
                 "with_counterparts": lambda _checked: None,
@@ -164,7 +181,9 @@ class MainWindow(QMainWindow):
         self.comparison_view.base_requested.connect(files.set_base)
         self.comparison_view.files_dropped_on_pane.connect(files.replace_document)
         self.comparison_view.message.connect(self.statusBar().showMessage)
+        self.comparison_view.zoom_requested.connect(zoom.zoom_by)
         self._update_navigation()
+        place_window(self)
 
     def _build_review(self) -> None:
         self.review_panel = ReviewPanel(self.review, self)
@@ -244,6 +263,7 @@ class MainWindow(QMainWindow):
         bar) and their comparison, or the start view when there are fewer than two."""
         previewed = self.comparison_view.previewing
         self.message_bar.show_errors(outcome.error_messages())
+        before = (self.documents, self.base)
         self.documents = outcome.documents
         self.sessions.follow_new_versions(outcome.documents)
         self.discrepancy_panel.set_marks(self.review)
@@ -266,6 +286,7 @@ class MainWindow(QMainWindow):
             if not previewed:
                 self.first_screen_at = time.monotonic()
             self.discrepancies.list_discrepancies(outcome.result)
+        self.sessions.follow_composition(before, (self.documents, self.base))
         self._update_navigation()
         self.sessions.offer_missing_sources()
 
@@ -276,6 +297,10 @@ class MainWindow(QMainWindow):
         for name in COMPARISON_ACTIONS:
             self.actions_by_name[name].setEnabled(comparing)
         self.paste_on_start.setEnabled(self.stack.currentWidget() is self.start_view)
+        # Nothing to save on an empty start view (an empty session is no use to anyone).
+        has_work = bool(self.documents or len(self.review) or self.sessions.session_path)
+        for name in ("save", "save_as"):
+            self.actions_by_name[name].setEnabled(has_work)
         self.update_title()
         self.counts_label.setText(self._counts_text() if comparing else "")
         self._fill_base_menu()
@@ -324,11 +349,17 @@ class MainWindow(QMainWindow):
             self._shown_once = True
             self.resizeDocks([self.review_panel], [REVIEW_PANEL_WIDTH], Qt.Orientation.Horizontal)
 
+    def close_without_asking(self) -> None:
+        """Close: the user was asked about unsaved work already (File > Quit)."""
+        self._asked = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.sessions.maybe_save():
+        if not self._asked and not self.sessions.maybe_save():
             event.ignore()
             return
         self.autosave.discard()
+        save_geometry(self)
         self.jobs.cancel()
         self.discrepancies.stop_listing_discrepancies()
         windows.unregister(self)
@@ -336,7 +367,12 @@ class MainWindow(QMainWindow):
 
 
 def open_window(paths: Sequence[str] = (), *, sample: bool = False) -> MainWindow:
-    """A new window, shown in front, opening ``paths`` (or the sample)."""
+    """A new window, shown in front, opening ``paths`` (or the sample); a session already
+    open in a window brings that window to the front instead."""
+    shown = windows.window_with_session(paths[0]) if len(paths) == 1 else None
+    if shown is not None:
+        windows.bring_to_front(shown)
+        return shown
     window = MainWindow()
     window.show()
     windows.bring_to_front(window)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+HINT_WIDTH = 560
+"""The hint's widest lines; it wraps narrower on a small screen."""
 
 
 class StartView(QWidget):
@@ -37,18 +40,26 @@ class StartView(QWidget):
         self.sample_button = QPushButton("Open the Sample Comparison")
         self.sample_button.setToolTip("Two short fictional articles written for this app")
         self.sample_button.clicked.connect(self.sample_requested)
+        title.setWordWrap(True)
         inner = QVBoxLayout(target)
-        inner.setContentsMargins(40, 40, 40, 40)
+        inner.setContentsMargins(24, 24, 24, 24)
         inner.setSpacing(16)
         inner.addStretch(1)
-        for widget in (title, hint, self.note, self.open_button, self.sample_button):
+        # The wrapped labels fill a centred column no wider than HINT_WIDTH (a layout that
+        # spans their width gives them the height their wrapped lines need).
+        for label in (title, hint, self.note):
+            label.setMaximumWidth(HINT_WIDTH)
+            label.setMinimumWidth(HINT_WIDTH // 2)
+            row = QHBoxLayout()
+            row.addStretch(0)
+            row.addWidget(label, 1)
+            row.addStretch(0)
+            inner.addLayout(row)
+        for widget in (self.open_button, self.sample_button):
             inner.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         inner.addStretch(1)
-        # A centred word-wrapped label is given its one-line height: ask for the wrapped one.
-        hint.setFixedWidth(560)
-        hint.setMinimumHeight(hint.heightForWidth(560))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(60, 60, 60, 60)
+        layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(target)
 
     def set_note(self, text: str) -> None:

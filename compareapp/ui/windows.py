@@ -4,6 +4,7 @@ of every one lists them all. Files handed over by a later launch open in a new o
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -35,3 +36,27 @@ def bring_to_front(window: MainWindow) -> None:
     window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
     window.raise_()
     window.activateWindow()
+
+
+def window_with_session(path: str) -> MainWindow | None:
+    """The window showing the session saved at ``path``, if any."""
+    wanted = Path(path).resolve()
+    for window in all_windows():
+        shown = window.sessions.session_path
+        if shown and Path(shown).resolve() == wanted:
+            return window
+    return None
+
+
+def quit_all() -> bool:
+    """File > Quit: ask each window with unsaved work (brought to the front) to save it,
+    then close every window, which ends the app; False when the user cancelled."""
+    shown = all_windows()
+    for window in shown:
+        if window.review.is_modified():
+            bring_to_front(window)
+            if not window.sessions.maybe_save():
+                return False
+    for window in shown:
+        window.close_without_asking()
+    return True

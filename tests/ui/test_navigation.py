@@ -52,9 +52,12 @@ def test_next_and_previous_difference(qtbot, window: MainWindow, seed_paths):
     actions["previous_difference"].trigger()
     assert selection(window) == first
 
-    actions["previous_difference"].trigger()
-    assert selection(window) == first, "there is nothing before the first difference"
-    assert window.statusBar().currentMessage() == "No previous difference"
+    actions["previous_difference"].trigger()  # before the first: wraps to the last
+    assert selection(window)[0] > second[0]
+    assert window.statusBar().currentMessage() == "Wrapped around to the last difference"
+    actions["next_difference"].trigger()  # after the last: wraps to the first
+    assert selection(window) == first
+    assert window.statusBar().currentMessage() == "Wrapped around to the first difference"
 
 
 def test_next_significant_difference(qtbot, window: MainWindow, seed_paths):

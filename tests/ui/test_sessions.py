@@ -180,6 +180,7 @@ def test_a_saved_session_reopens_in_a_new_window(
     saved = tmp_path / f"review{SESSION_SUFFIX}"
     answer_save_path(monkeypatch, window, saved)
     save_with_keys(qtbot, window)
+    window.close()  # a session open in a window is not opened twice (issue 23)
 
     reopened = second_window(qtbot)
     reopened.files.open_paths([str(saved)])
@@ -217,6 +218,7 @@ def test_opening_a_session_with_the_shortcut(
     saved = tmp_path / f"review{SESSION_SUFFIX}"
     answer_save_path(monkeypatch, window, saved)
     save_with_keys(qtbot, window)
+    window.close()  # a session open in a window is not opened twice (issue 23)
     other = second_window(qtbot)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(saved), ""))
 
@@ -242,6 +244,7 @@ def test_marks_follow_a_changed_source(
     saved = tmp_path / f"review{SESSION_SUFFIX}"
     answer_save_path(monkeypatch, window, saved)
     save_with_keys(qtbot, window)
+    window.close()  # a session open in a window is not opened twice (issue 23)
 
     wire = copies[WIRE]
     text = wire.read_text(encoding="utf-8")
@@ -303,6 +306,7 @@ def test_a_missing_source_can_be_located(
     saved = tmp_path / f"review{SESSION_SUFFIX}"
     answer_save_path(monkeypatch, window, saved)
     save_with_keys(qtbot, window)
+    window.close()  # a session open in a window is not opened twice (issue 23)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     moved = Path(shutil.move(copies[OUTLET], elsewhere / copies[OUTLET].name))
@@ -355,6 +359,7 @@ def test_a_located_base_source_is_the_base_again(
     saved = tmp_path / f"review{SESSION_SUFFIX}"
     answer_save_path(monkeypatch, window, saved)
     save_with_keys(qtbot, window)
+    window.close()  # a session open in a window is not opened twice (issue 23)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     moved = Path(shutil.move(copies[WIRE], elsewhere / copies[WIRE].name))

@@ -30,7 +30,15 @@ if TYPE_CHECKING:
     from compareapp.ui.first_paint import FirstPaintWait
     from compareapp.ui.message_bar import MessageBar
 
-FILE_FILTER = "Text files (*.txt *.text *.md);;Sessions (*.compareapp);;All files (*)"
+READABLE = (
+    "*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.mht *.mhtml *.docx *.pdf *.compareapp"
+)
+FILE_FILTER = (
+    f"Documents and sessions ({READABLE});;Text and Markdown (*.txt *.text *.md *.markdown);;"
+    "Web pages (*.html *.htm *.xhtml *.mht *.mhtml);;Word documents (*.docx);;PDF (*.pdf);;"
+    "Sessions (*.compareapp);;All files (*)"
+)
+"""The first (the default) shows every format the app reads."""
 
 
 class DocumentHost(Protocol):

@@ -16,6 +16,7 @@ from compareapp.core.review.marks import describe_outcomes
 from compareapp.core.review.session import SESSION_SUFFIX, Session, SessionError, SessionSource
 from compareapp.core.review.session_file import load_session, save_session
 from compareapp.core.review.session_sources import find_sources
+from compareapp.ui import windows
 from compareapp.ui.autosave import Recovery, find_recoveries
 from compareapp.ui.controllers.comparison_job import PendingSource
 
@@ -70,6 +71,8 @@ class SessionController:
         self.opening: tuple[object, frozenset[str], str] = (None, frozenset(), "")
         """The job opening a session, the sources it loads and the base's id: until the job
         is done no document shows them, yet they belong to the session."""
+        self.starting_afresh = False
+        """A comparison of its own is being opened (the sample): not a change of the one shown."""
 
     # Saving -----------------------------------------------------------------------------
 
@@ -160,9 +163,9 @@ class SessionController:
     def ask_save_changes(self) -> Choice:
         return QMessageBox.question(
             self.host.window(),
-            "Unsaved review marks",
-            "The review marks (or pasted documents) have changes that are not saved. "
-            "Save them first?",
+            "Unsaved changes",
+            "This session has changes that are not saved (review marks, documents compared "
+            "or the base). Save them first?",
             Choice.Save | Choice.Discard | Choice.Cancel,
             Choice.Save,
         )
@@ -173,6 +176,7 @@ class SessionController:
         """A comparison of its own (the sample): no session file, no missing sources and
         no marks."""
         self.session_path, self.missing_sources = None, []
+        self.starting_afresh = True
         self.host.review.replace_all([])
 
     def open_session(self) -> None:
@@ -184,6 +188,12 @@ class SessionController:
 
     def open_session_file(self, path: str) -> None:
         """Open the session at ``path``; a damaged or newer file is reported, not used."""
+        shown = windows.window_with_session(path)
+        if shown is not None:  # two windows on one file: the last to save would win
+            windows.bring_to_front(shown)
+            if shown is not self.host.window():
+                shown.statusBar().showMessage(f"{Path(path).name} is open in this window", 5000)
+            return
         try:
             session = load_session(path)
         except SessionError as error:
@@ -270,6 +280,19 @@ class SessionController:
             host.review.mark_changed()
             host.autosave.changed()
 
+    def follow_composition(
+        self, before: tuple[list[Document], int], after: tuple[list[Document], int]
+    ) -> None:
+        """A job changed which documents are compared (added, closed, replaced) or the base:
+        an unsaved change of the session. Opening a session or a comparison of its own in an
+        empty window changes nothing saved."""
+        afresh, self.starting_afresh = self.starting_afresh, False
+        if afresh or not before[0]:
+            return
+        if _composition(*before) != _composition(*after):
+            self.host.review.mark_changed()
+            self.host.autosave.changed()
+
     # Recovery ---------------------------------------------------------------------------
 
     def offer_recovery(self) -> Recovery | None:
@@ -310,6 +333,12 @@ class SessionController:
         if copied:
             recovery.discard()
         self.host.autosave.changed()
+
+
+def _composition(documents: list[Document], base: int) -> tuple[object, ...]:
+    """What a session records of its documents: each source and version, and the base."""
+    sources = tuple((d.source_id, d.path, d.sha256) for d in documents)
+    return sources, sources[base][0] if 0 <= base < len(sources) else None
 
 
 def _saved_since(recovery: Recovery) -> bool:

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +32,10 @@ if TYPE_CHECKING:  # the discrepancy finder loads with the first comparison, not
     from compareapp.core.facts.discrepancies import Discrepancy
 
 LISTING = "Listing the facts…"
+SEVERAL = "several"
+"""The kind list's item while the menu has several kinds checked."""
+COLUMN_LIMIT = 360
+"""The widest a column grows to show its contents."""
 NO_COMPARISON = "No comparison yet"
 
 
@@ -49,6 +55,20 @@ class DiscrepancyPanel(QDockWidget):
         self.kind_filter.addItem("All kinds", ALL)
         for kind in FactKind:
             self.kind_filter.addItem(kind.value.capitalize(), kind.value)
+        self.kind_filter.setAccessibleName("Kind of fact shown")
+        # Several kinds at once (everything but "only in one source", say): a checkable menu.
+        self.kinds_button = QToolButton()
+        self.kinds_button.setText("Kinds")
+        self.kinds_button.setToolTip("Show several kinds of fact at once")
+        self.kinds_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.kinds_menu = QMenu(self.kinds_button)
+        for kind in FactKind:
+            action = self.kinds_menu.addAction(kind.value.capitalize())
+            action.setData(kind.value)
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(lambda _checked: self._kinds_chosen())
+        self.kinds_button.setMenu(self.kinds_menu)
         self.list = QTreeView()
         self.list.setModel(self.table)
         self.list.setRootIsDecorated(False)
@@ -66,7 +86,10 @@ class DiscrepancyPanel(QDockWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.kind_filter)
+        filters = QHBoxLayout()
+        filters.addWidget(self.kind_filter, 1)
+        filters.addWidget(self.kinds_button)
+        layout.addLayout(filters)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         self.setWidget(body)
@@ -85,10 +108,15 @@ class DiscrepancyPanel(QDockWidget):
     def set_rows(self, rows: list[Discrepancy], documents: list[Document]) -> None:
         self.state = ""
         self.table.set_rows(rows, documents)
-        self.list.setColumnWidth(0, 95)
-        for column in range(1, len(documents) + 1):
-            self.list.setColumnWidth(column, 170)
+        self.size_columns()
         self.refresh()
+
+    def size_columns(self) -> None:
+        """Each column as wide as its contents (a long quotation at most COLUMN_LIMIT)."""
+        for column in range(self.table.columnCount()):
+            self.list.resizeColumnToContents(column)
+            if self.list.columnWidth(column) > COLUMN_LIMIT:
+                self.list.setColumnWidth(column, COLUMN_LIMIT)
 
     def set_pending(self, documents: list[Document]) -> None:
         """No rows yet: the comparison is on screen and its facts are being listed."""
@@ -129,8 +157,31 @@ class DiscrepancyPanel(QDockWidget):
         return sorted(self.list.selectionModel().selectedRows(), key=lambda index: index.row())
 
     def _filter(self) -> None:
+        """A kind chosen in the list: that kind alone (or every kind)."""
+        kind = self.kind_filter.currentData()
+        if kind == SEVERAL:
+            return
+        for action in self.kinds_menu.actions():
+            action.blockSignals(True)
+            action.setChecked(kind == ALL or action.data() == kind)
+            action.blockSignals(False)
+        self._show_kinds(None if kind == ALL else {kind})
+
+    def _kinds_chosen(self) -> None:
+        """Kinds checked in the menu: those, and the list says which (or "Several")."""
+        chosen = {a.data() for a in self.kinds_menu.actions() if a.isChecked()}
+        every = len(chosen) == len(self.kinds_menu.actions())
+        if not every and len(chosen) != 1 and self.kind_filter.findData(SEVERAL) < 0:
+            self.kind_filter.addItem("Several kinds", SEVERAL)
+        wanted = ALL if every else (next(iter(chosen)) if len(chosen) == 1 else SEVERAL)
+        self.kind_filter.blockSignals(True)
+        self.kind_filter.setCurrentIndex(self.kind_filter.findData(wanted))
+        self.kind_filter.blockSignals(False)
+        self._show_kinds(None if every else chosen)
+
+    def _show_kinds(self, kinds: set[str] | None) -> None:
         selected = self.selected_rows()
-        self.table.set_kind(self.kind_filter.currentData())
+        self.table.set_kinds(kinds)
         self.select_rows(selected)
         self.refresh()
 

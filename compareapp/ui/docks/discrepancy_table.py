@@ -4,7 +4,7 @@ redraws what is on screen instead of rebuilding every row."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -31,7 +31,8 @@ class DiscrepancyTable(QAbstractTableModel):
         self.rows: list[Discrepancy] = []
         self.documents: list[Document] = []
         self.marks: list[ReviewMark] = []
-        self.kind = ALL
+        self.kinds: frozenset[str] | None = None
+        """The ``FactKind`` values shown; None for all."""
         self.shown: list[Discrepancy] = []
         """The rows of the chosen kind, in order: the table's rows."""
         self._reviews: dict[int, str] = {}
@@ -44,8 +45,12 @@ class DiscrepancyTable(QAbstractTableModel):
 
     def set_kind(self, kind: str) -> None:
         """Show only the rows of ``kind`` (a ``FactKind`` value, or ``ALL``)."""
+        self.set_kinds(None if kind == ALL else {kind})
+
+    def set_kinds(self, kinds: Iterable[str] | None) -> None:
+        """Show only the rows of ``kinds`` (``FactKind`` values; None for every kind)."""
         self.beginResetModel()
-        self.kind = kind
+        self.kinds = None if kinds is None else frozenset(kinds)
         self._choose()
         self.endResetModel()
 
@@ -61,7 +66,8 @@ class DiscrepancyTable(QAbstractTableModel):
         return self.shown[number]
 
     def _choose(self) -> None:
-        self.shown = [row for row in self.rows if self.kind in (ALL, row.kind.value)]
+        kinds = self.kinds
+        self.shown = [row for row in self.rows if kinds is None or row.kind.value in kinds]
         self._reviews.clear()
 
     # The model's answers ----------------------------------------------------------------

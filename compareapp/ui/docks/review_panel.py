@@ -24,6 +24,7 @@ from compareapp.core.review.anchors import AnchorState
 from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.rendering import palette
 from compareapp.ui.controllers.review_controller import ReviewController
+from compareapp.ui.docks.discrepancy_panel import COLUMN_LIMIT
 
 COLUMNS = ("Status", "Source", "Quote", "Note", "Reviewer", "Modified", "Anchor")
 NOTE_COMMIT_MS = 700
@@ -164,6 +165,9 @@ class ReviewPanel(QDockWidget):
             item.setSelected(mark.id in selected)
             shown += 1
         self.list.blockSignals(False)
+        for column in range(self.list.columnCount() - 1 if shown else 0):  # the note stretches
+            self.list.resizeColumnToContents(column)
+            self.list.setColumnWidth(column, min(self.list.columnWidth(column), COLUMN_LIMIT))
         total = len(self.review)
         self.count_label.setText(
             f"{shown} of {total} marks" if shown != total else f"{total} mark(s)"

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
 from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.core.review.placement import marks_in, paragraph_statuses
+from compareapp.ui.panes import navigation
+from compareapp.ui.panes.pane_area import pane_area
 
 if TYPE_CHECKING:  # the comparison's modules load with the first comparison, not the window
     from PySide6.QtGui import QTextDocument
@@ -30,6 +32,7 @@ if TYPE_CHECKING:  # the comparison's modules load with the first comparison, no
     from compareapp.ui.panes.comparison_result import ComparisonPreview, ComparisonResult
     from compareapp.ui.panes.document_pane import DocumentPane
     from compareapp.ui.panes.link_map import LinkMap
+    from compareapp.ui.panes.redline_view import RedlineView
     from compareapp.ui.panes.scroll_linker import ScrollLinker
 
 
@@ -49,15 +52,17 @@ class ComparisonView(QWidget):
     """Every pane of the result shown last has its text laid out."""
     mark_clicked = Signal(str)
     """The id of a review mark clicked in a pane."""
+    zoom_requested = Signal(int)  # Ctrl+wheel over a pane: steps larger (negative: smaller)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(1)
+        self.pane_area = pane_area(self.splitter)  # scrolls sideways when panes do not fit
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.pane_area)
         self.panes: list[DocumentPane] = []
         self.link_maps: list[LinkMap] = []
         self.result: ComparisonResult | None = None
@@ -71,6 +76,8 @@ class ComparisonView(QWidget):
         self._unshown: list[tuple[DocumentPane, QTextDocument]] = []
         self.extend_context_menu: Callable[[QMenu, int, int], None] | None = None
         """Adds review commands to a pane's context menu: (menu, document, view position)."""
+        self.redline: RedlineView | None = None
+        """The redline view, when it is shown instead of the panes (View > Redline View)."""
 
     @property
     def shown_result(self) -> ComparisonResult:
@@ -93,6 +100,19 @@ class ComparisonView(QWidget):
         self.previewing = False
         self._unshown = []
         self._positions.clear()
+        self.show_redline(None)
+
+    def show_redline(self, redline: RedlineView | None) -> None:
+        """Show ``redline`` instead of the panes, or (None) the panes again."""
+        if self.redline is not None and self.redline is not redline:
+            self.redline.hide()
+        self.redline = redline
+        layout = self.layout()
+        if redline is not None and layout is not None and layout.indexOf(redline) < 0:
+            layout.addWidget(redline)
+        self.pane_area.setVisible(redline is None)
+        if redline is not None:
+            redline.show()
 
     def show_preview(self, preview: ComparisonPreview) -> None:
         """Replace whatever is shown with the start of the documents' text, read-only: no
@@ -167,6 +187,7 @@ class ComparisonView(QWidget):
             lambda paragraph: self.select_paragraph(index, paragraph)
         )
         pane.view.selectionChanged.connect(lambda: self._selected_in(index))
+        pane.view.zoom_requested.connect(self.zoom_requested)
         pane.view.extend_context_menu = lambda menu, position: self._extend_menu(
             menu, index, position
         )
@@ -245,6 +266,8 @@ class ComparisonView(QWidget):
         """Show the anchored ``marks`` in the panes, the overview strips and the link maps
         (orphaned marks have no place in the text)."""
         self._review_marks = list(marks)
+        if self.redline is not None:
+            self.redline.set_review_marks(self._review_marks)
         if self.result is None:
             return
         from compareapp.ui.panes.mark_gutter import ShownMark  # loaded: there is a result
@@ -272,6 +295,8 @@ class ComparisonView(QWidget):
         current pane: the selected text, else the selected paragraph."""
         if self.result is None:
             return None
+        if self.redline is not None:
+            return self.redline.selected_passage()
         document = self.current_document
         view = self.panes[document].view
         display = self.model_displays[document]
@@ -294,6 +319,8 @@ class ComparisonView(QWidget):
         """Scroll to ``mark`` and select its passage; False when it is not shown."""
         if self.result is None:
             return False
+        if self.redline is not None:
+            return self.redline.show_mark(mark.id)
         for index, document in enumerate(self.result.documents):
             if document.source_id != mark.source:
                 continue
@@ -328,57 +355,14 @@ class ComparisonView(QWidget):
         counterpart; ``significant`` stops only at numbers, names and quotations."""
         if self.result is None:
             return None
-        document = self.current_document
-        position = self._positions.get(document)
-        first, last = self._visible_offsets(document)
-        if position is None or not first <= position <= last:  # start from what is in view
-            position = first - 1 if forward else last + 1
-        stop = self.model.next_stop(document, position, forward, significant)
-        if stop is None:
-            what = "significant difference" if significant else "difference"
-            self.message.emit(f"No {'next' if forward else 'previous'} {what}")
+        if self.redline is not None:  # the redline moves in its own column
+            self.redline.go_to_difference(forward, significant)
             return None
-        self._positions[document] = stop.start
-        self._show_stop(stop)
-        return stop
-
-    def _visible_offsets(self, document: int) -> tuple[int, int]:
-        """The source offsets at the top left and bottom right of pane ``document``."""
-        display = self.model_displays[document]
-        top, bottom = self.panes[document].view.visible_positions()
-        return display.offset(top), display.offset(bottom)
+        return navigation.go_to_difference(self, forward, significant)
 
     @property
     def model_displays(self) -> list[DisplayText]:
         return self.result.displays if self.result else []
-
-    def _show_stop(self, stop: Stop) -> None:
-        spans = {
-            stop.document: (stop.start, stop.end),
-            stop.other: (stop.other_start, stop.other_end),
-        }
-        current, selected = {}, {}
-        for document, (start, end) in spans.items():
-            display = self.model_displays[document]
-            current[document] = (display.position(start), display.position(end))
-            paragraph = self.shown_result.documents[document].paragraph_at(start)
-            selected[document] = [paragraph.index] if paragraph else []
-        self._show_selection(selected, current)
-        view = self.panes[stop.document].view
-        view.select_range(*current[stop.document])
-        view.scroll_to_position(current[stop.document][0])  # the other panes follow
-        other = selected[stop.other]
-        if other:
-            self._reveal(stop.other, other[0])
-        self.message.emit(
-            f"{stop.kind.value.capitalize()} difference: "
-            f"“{self._quote(stop.document, stop.start, stop.end)}” → "
-            f"“{self._quote(stop.other, stop.other_start, stop.other_end)}”"
-        )
-
-    def _quote(self, document: int, start: int, end: int) -> str:
-        text = self.result.documents[document].text[start:end] if self.result else ""
-        return text if len(text) <= 60 else text[:57] + "…"
 
     def set_linked_scrolling(self, enabled: bool) -> None:
         self.linked_scrolling = enabled

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
+from compareapp.ui.elided_label import ElidedLabel
 from compareapp.ui.file_drops import FileDrops
 from compareapp.ui.panes.overview_strip import OverviewStrip
 from compareapp.ui.panes.text_view import DocumentTextView
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
 TEXT_FORMATS = {"Plain text", "Markdown"}
 """Formats whose encoding is worth showing: the file is the text."""
 TITLE_LIMIT = 80
+PANE_MINIMUM_WIDTH = 320
+"""A pane is never narrower than this: with more panes than fit, the panes scroll sideways."""
 
 
 def info_line(document: Document) -> str:
@@ -60,14 +63,15 @@ class DocumentPane(QWidget):
         super().__init__(parent)
         self.document = document
         self.file_drops = FileDrops(self, self.files_dropped.emit)
-        self.name_label = QLabel()
+        self.name_label = ElidedLabel()
         font = self.name_label.font()
         font.setBold(True)
         self.name_label.setFont(font)
-        self.info_label = QLabel()
+        self.info_label = ElidedLabel()
         self.info_label.setEnabled(False)
         self.base_button = QToolButton()
-        self.base_button.setText("Base")
+        self.base_button.setText("Make base")
+        self.base_button.setMinimumWidth(self.base_button.sizeHint().width())  # same either way
         self.base_button.setCheckable(True)
         self.base_button.setToolTip("Compare the other documents with this one")
         self.base_button.clicked.connect(self.base_requested)
@@ -96,16 +100,19 @@ class DocumentPane(QWidget):
         layout.setSpacing(4)
         layout.addLayout(header)
         layout.addLayout(body, 1)
+        self.setMinimumWidth(PANE_MINIMUM_WIDTH)
         self._describe()
 
     def _describe(self) -> None:
         document = self.document
         self.name_label.setText(document.name)
         self.info_label.setText(info_line(document))
-        self.info_label.setToolTip(info_tooltip(document))
+        self.info_label.set_extra_tooltip(info_tooltip(document))
         where = document.path if document.has_file else "Pasted: kept in the session file"
-        self.name_label.setToolTip(f"{where}\nSHA-256 {document.sha256}")
+        self.name_label.set_extra_tooltip(f"{where}\nSHA-256 {document.sha256}")
         self.setAccessibleName(f"Document {document.name}")
+        self.view.setAccessibleName(f"Text of {document.name}")
+        self.base_button.setAccessibleName(f"Make {document.name} the base")
 
     def set_base(self, is_base: bool) -> None:
         self.base_button.setChecked(is_base)

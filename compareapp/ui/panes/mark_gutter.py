@@ -51,7 +51,10 @@ class MarkGutter(QWidget):
         font.setBold(True)
         painter.setFont(font)
         height = self.height()
+        length = self.view.document().characterCount()
         for mark in self.marks:
+            if mark.end >= length:  # its text has not arrived yet (a session reopening)
+                continue
             top, bottom = self.mark_extent(mark)
             if bottom < 0 or top > height:
                 continue

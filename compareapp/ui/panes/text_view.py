@@ -5,14 +5,17 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QColor,
     QContextMenuEvent,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QResizeEvent,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QWidget
 
@@ -24,6 +27,8 @@ LAYOUT_SETTLE_MS = 120
 """Qt lays out long documents in steps; extents are read once it has been still this long."""
 EXTENT_SLICE = 300
 """Paragraphs whose extents are read in one go."""
+FIND_MATCH = QColor(255, 230, 0, 110)
+FIND_CURRENT = QColor(255, 150, 0, 200)
 
 
 class DocumentTextView(QTextEdit):
@@ -31,6 +36,8 @@ class DocumentTextView(QTextEdit):
 
     extents_changed = Signal()
     paragraph_clicked = Signal(int)
+    zoom_requested = Signal(int)
+    """Ctrl+wheel: steps to make the text larger (negative: smaller), in every pane alike."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +62,7 @@ class DocumentTextView(QTextEdit):
         self._reading: Iterator[int] | None = None
         self._link_selections: list[QTextEdit.ExtraSelection] = []
         self._mark_selections: list[QTextEdit.ExtraSelection] = []
+        self._find_selections: list[QTextEdit.ExtraSelection] = []
         self.gutter = MarkGutter(self)
         self.setViewportMargins(GUTTER_WIDTH, 0, 0, 0)
         self.verticalScrollBar().valueChanged.connect(self.gutter.update)
@@ -94,9 +102,13 @@ class DocumentTextView(QTextEdit):
     def scroll_to_position(self, position: int) -> None:
         """Scroll so that view ``position`` sits a third of the way down."""
         cursor = self.textCursor()
-        cursor.setPosition(position)
+        cursor.setPosition(self._clamped(position))
         y = self.cursorRect(cursor).top() + self.scroll_value()
         self.set_scroll_value(y - self.verticalScrollBar().pageStep() / 3)
+
+    def _clamped(self, position: int) -> int:
+        """``position`` within the text shown (a text still arriving is shorter)."""
+        return min(max(position, 0), self.document().characterCount() - 1)
 
     def visible_positions(self) -> tuple[int, int]:
         """The view positions at the top left and the bottom right of the viewport."""
@@ -146,26 +158,19 @@ class DocumentTextView(QTextEdit):
         """Tint ``paragraphs`` (a selected link) and outline ``current`` (view positions of
         the current difference)."""
         self._selected, self._current = paragraphs, current
+        self.viewport().update()  # the tint is painted under the text: see paintEvent
         selections: list[QTextEdit.ExtraSelection] = []
-        for index in paragraphs:
-            block = self.document().findBlockByNumber(index)
-            if not block.isValid():
-                continue
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = QTextCursor(block)
-            selection.format.setBackground(palette.SELECTED_PARAGRAPH)
-            selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
-            selections.append(selection)
         if current is not None:
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.document())
-            cursor.setPosition(current[0])
-            cursor.setPosition(max(current[1], current[0] + 1), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(self._clamped(current[0]))
+            end = max(current[1], current[0] + 1)
+            cursor.setPosition(self._clamped(end), QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             selection.format.setBackground(palette.CURRENT_DIFFERENCE)
             selections.append(selection)
         self._link_selections = selections
-        self.setExtraSelections(self._mark_selections + selections)
+        self._show_extra_selections()
 
     def set_review_marks(self, marks: list[ShownMark]) -> None:
         """Tint the passages of ``marks`` and show them in the gutter."""
@@ -183,7 +188,34 @@ class DocumentTextView(QTextEdit):
             selection.format.setToolTip(f"{mark.status.value.capitalize()} (review mark)")
             self._mark_selections.append(selection)
         self.gutter.set_marks(marks)
-        self.setExtraSelections(self._mark_selections + self._link_selections)
+        self._show_extra_selections()
+
+    def set_find_matches(
+        self, matches: list[tuple[int, int]], current: tuple[int, int] | None = None
+    ) -> None:
+        """Highlight the view ranges ``matches`` of a find, ``current`` the strongest."""
+        self._find_selections = []
+        length = self.document().characterCount()
+        for start, end in matches:
+            if end >= length:
+                continue
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            colour = FIND_CURRENT if (start, end) == current else FIND_MATCH
+            selection.format.setBackground(colour)
+            self._find_selections.append(selection)
+        self._show_extra_selections()
+
+    def find_matches(self) -> list[tuple[int, int]]:
+        return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self._find_selections]
+
+    def _show_extra_selections(self) -> None:
+        self.setExtraSelections(
+            self._mark_selections + self._link_selections + self._find_selections
+        )
 
     def review_marks(self) -> list[ShownMark]:
         return list(self.gutter.marks)
@@ -205,17 +237,42 @@ class DocumentTextView(QTextEdit):
     def select_range(self, start: int, end: int) -> None:
         """Select view positions ``[start, end)`` without scrolling."""
         cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self._clamped(start))
+        cursor.setPosition(self._clamped(end), QTextCursor.MoveMode.KeepAnchor)
         bar = self.verticalScrollBar()
         value = bar.value()
         self.setTextCursor(cursor)
         bar.setValue(value)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Tint the selected paragraphs whole, under the text: the word highlights stay
+        visible (an extra selection would cover them, and tint only a first line)."""
+        if self._selected:
+            painter = QPainter(self.viewport())
+            layout, offset = self.document().documentLayout(), self.scroll_value()
+            for index in self._selected:
+                block = self.document().findBlockByNumber(index)
+                if block.isValid():
+                    rect = layout.blockBoundingRect(block)
+                    top = rect.top() - offset  # (the bounding rect leaves the spacing out)
+                    area = QRectF(0, top, self.viewport().width(), rect.height())
+                    painter.fillRect(area, palette.SELECTED_PARAGRAPH)
+            painter.end()
+        super().paintEvent(event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         area = self.contentsRect()
         self.gutter.setGeometry(QRect(area.left(), area.top(), GUTTER_WIDTH, area.height()))
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() // 120 or (1 if event.angleDelta().y() > 0 else -1)
+            if event.angleDelta().y():
+                self.zoom_requested.emit(steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
