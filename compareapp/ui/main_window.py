@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
         self.discrepancy_panel.raise_()  # the view a fact-checker opens first
         self.discrepancy_panel.row_activated.connect(self.discrepancies.show_discrepancy)
         self.discrepancy_panel.mark_requested.connect(self.discrepancies.mark_discrepancies)
+        self.discrepancy_panel.export_requested.connect(self.discrepancies.export_csv)
         edit = self.menus["&Edit"]
         undo = self.review.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcuts(QKeySequence.StandardKey.Undo)

@@ -3,12 +3,15 @@ the fact in every pane, mark it, and find it in the review dock and the PDF."""
 
 from __future__ import annotations
 
+import csv
+import io
 import subprocess
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from compareapp.core.facts.discrepancies import FactKind
@@ -190,3 +193,62 @@ def test_the_kind_filter_keeps_the_selected_rows_it_still_shows(
     assert [row.versions[0].text for row in panel.selected_rows()] == ["1,200"]
     panel.kind_filter.setCurrentIndex(panel.kind_filter.findData(FactKind.SPELLING.value))
     assert panel.selected_rows() == []
+
+
+def test_ctrl_c_copies_the_selected_rows_for_a_spreadsheet(
+    qtbot: QtBot, sample: MainWindow
+) -> None:
+    panel = sample.discrepancy_panel
+    qtbot.waitUntil(lambda: row_count(sample) > 2, timeout=20_000)
+    first, second = row_with(sample, "1,200"), 1
+    select(sample, first)
+    index = panel.table.index(second, 0)
+    rect = panel.list.visualRect(index)
+    QTest.mouseClick(
+        panel.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        rect.center(),
+    )
+    panel.list.setFocus()
+
+    QTest.keyClick(panel.list, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+
+    lines = QApplication.clipboard().text().splitlines()
+    assert lines[0].split("\t") == ["Kind", "wire-report.txt", "outlet-rewrite.txt", "Review"]
+    expected = [
+        "\t".join(cell(sample, row, column) for column in range(4))
+        for row in sorted({first, second})
+    ]
+    assert lines[1:] == expected
+    assert lines[1 + sorted({first, second}).index(first)].startswith("number\t1,200\t1,400")
+
+
+def test_export_csv_writes_the_rows_shown_with_their_review_status(
+    qtbot: QtBot, sample: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel = sample.discrepancy_panel
+    qtbot.waitUntil(lambda: row_count(sample) > 2, timeout=20_000)
+    select(sample, row_with(sample, "1,200"))
+    panel.dispute_button.click()
+    panel.kind_filter.setCurrentIndex(panel.kind_filter.findData(FactKind.NUMBER.value))
+    target = tmp_path / "facts"
+    monkeypatch.setattr(sample.discrepancies, "ask_csv_path", lambda: str(target))
+
+    panel.export_button.click()
+
+    written = target.with_suffix(".csv")
+    header, *records = list(csv.reader(io.StringIO(written.read_text(encoding="utf-8"))))
+    assert header == [
+        "kind",
+        "wire-report.txt",
+        "outlet-rewrite.txt",
+        "paragraph in wire-report.txt",
+        "paragraph in outlet-rewrite.txt",
+        "review",
+    ]
+    assert len(records) == row_count(sample) > 0
+    assert {record[0] for record in records} == {"number"}
+    disputed = [record for record in records if record[1] == "1,200"]
+    assert [record[2] for record in disputed] == ["1,400"]
+    assert [record[-1] for record in disputed] == ["disputed"]

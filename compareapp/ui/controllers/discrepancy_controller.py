@@ -1,12 +1,14 @@
 """The window's side of the discrepancy table: fill it once a comparison is shown (a job
 of its own, which for a book takes seconds: the panes are usable meanwhile), show a row's
-fact in every pane, and turn a row's verdict into review marks on each source."""
+fact in every pane, turn a row's verdict into review marks on each source, and write the
+rows shown to a CSV file."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.ui import settings
@@ -14,12 +16,14 @@ from compareapp.ui.controllers.comparison_job import list_discrepancies
 from compareapp.ui.tasks import BackgroundTask, Cancelled
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QStatusBar
+    from PySide6.QtWidgets import QStatusBar, QWidget
 
     from compareapp.core.documents.document import Document
     from compareapp.core.facts.discrepancies import Discrepancy
     from compareapp.ui.controllers.review_controller import ReviewController
+    from compareapp.ui.controllers.session_controller import SessionController
     from compareapp.ui.docks.discrepancy_panel import DiscrepancyPanel
+    from compareapp.ui.message_bar import MessageBar
     from compareapp.ui.panes.comparison_result import ComparisonResult
     from compareapp.ui.panes.comparison_view import ComparisonView
 
@@ -31,7 +35,10 @@ class DiscrepancyHost(Protocol):
     review: ReviewController
     comparison_view: ComparisonView
     discrepancy_panel: DiscrepancyPanel
+    sessions: SessionController
+    message_bar: MessageBar
 
+    def window(self) -> QWidget: ...
     def statusBar(self) -> QStatusBar: ...
 
 
@@ -106,3 +113,33 @@ class DiscrepancyController:
         if marks:
             self.host.review.add(marks)
         return marks
+
+    def export_csv(self) -> str | None:
+        """Ask where, then write the rows the table shows (its kind filter applied) as CSV
+        with each row's review status; the path written, or None."""
+        path = self.ask_csv_path()
+        if not path:
+            return None
+        if not path.lower().endswith(".csv"):
+            path += ".csv"
+        from compareapp.core.present.row_statuses import row_statuses
+        from compareapp.core.reports.discrepancy_csv import discrepancies_to_csv
+        from compareapp.core.review.atomic_file import write_atomically
+
+        table = self.host.discrepancy_panel.table
+        statuses = [row_statuses(row, table.documents, table.marks) for row in table.shown]
+        text = discrepancies_to_csv(table.documents, table.shown, statuses)
+        try:
+            write_atomically(path, text.encode("utf-8"))
+        except OSError as error:
+            self.host.message_bar.show_errors([f"Cannot write {path}: {error.strerror or error}"])
+            return None
+        self.host.statusBar().showMessage(f"Wrote {len(table.shown)} rows to {path}", 5000)
+        return path
+
+    def ask_csv_path(self) -> str:
+        suggested = self.host.sessions.suggested_path(".csv")
+        path, _filter = QFileDialog.getSaveFileName(
+            self.host.window(), "Export the discrepancy table", suggested, "CSV files (*.csv)"
+        )
+        return path

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,6 +45,8 @@ class DiscrepancyPanel(QDockWidget):
     """A row (Discrepancy) was clicked: show it in the panes."""
     mark_requested = Signal(list, object)
     """Rows to mark, and the MarkStatus."""
+    export_requested = Signal()
+    """Export CSV… was clicked: write the rows shown to a file."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Discrepancies", parent)
@@ -79,8 +82,22 @@ class DiscrepancyPanel(QDockWidget):
         self.count_label = QLabel()
         self.verify_button = QPushButton("✓ Mark Verified")
         self.dispute_button = QPushButton("! Mark Disputed")
+        self.copy_action = QAction("Copy", self.list)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_action.setToolTip("Copy the selected rows as tab-separated text")
+        self.copy_action.triggered.connect(self.copy_selected)
+        self.list.addAction(self.copy_action)
+        self.copy_button = QToolButton()
+        self.copy_button.setDefaultAction(self.copy_action)
+        self.export_button = QToolButton()
+        self.export_button.setText("Export CSV…")
+        self.export_button.setToolTip("Write the rows shown to a CSV file for a spreadsheet")
+        self.export_button.clicked.connect(self.export_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.export_button)
         buttons.addWidget(self.verify_button)
         buttons.addWidget(self.dispute_button)
         body = QWidget()
@@ -137,8 +154,16 @@ class DiscrepancyPanel(QDockWidget):
         self.count_label.setText(
             self.state or (f"{shown} of {total} facts" if shown != total else f"{total} facts")
         )
-        for button in (self.verify_button, self.dispute_button):
+        for button in (self.verify_button, self.dispute_button, self.export_button):
             button.setEnabled(not self.state)
+        self.copy_action.setEnabled(not self.state)
+
+    def copy_selected(self) -> None:
+        """The selected rows (with the header) to the clipboard as tab-separated text."""
+        numbers = [index.row() for index in self._selected()]
+        if numbers:
+            clipboard = QGuiApplication.clipboard()
+            clipboard.setText(self.table.as_tab_separated(numbers))
 
     def selected_rows(self) -> list[Discrepancy]:
         return [self.table.row(index.row()) for index in self._selected()]

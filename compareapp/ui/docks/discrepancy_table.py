@@ -65,6 +65,18 @@ class DiscrepancyTable(QAbstractTableModel):
     def row(self, number: int) -> Discrepancy:
         return self.shown[number]
 
+    def as_tab_separated(self, numbers: Iterable[int]) -> str:
+        """The header and the shown rows ``numbers`` as a spreadsheet pastes them: a line
+        per row, cells between tabs (tabs and line breaks inside a cell become spaces)."""
+        columns = range(self.columnCount())
+
+        def line(cells: Iterable[object]) -> str:
+            return "\t".join(" ".join(str(cell or "").split()) for cell in cells)
+
+        header = line(self.headerData(c, Qt.Orientation.Horizontal, 0) for c in columns)
+        body = [line(self.index(n, c).data() for c in columns) for n in numbers]
+        return "\n".join([header, *body]) + "\n"
+
     def _choose(self) -> None:
         kinds = self.kinds
         self.shown = [row for row in self.rows if kinds is None or row.kind.value in kinds]
