@@ -76,11 +76,22 @@ def build_export_parser() -> argparse.ArgumentParser:
     export = argparse.ArgumentParser(
         prog="compareapp export",
         description="Write the comparison, with a session's review marks, as an annotated PDF.",
+        epilog="A review mark whose words cannot be found where the PDF shows them (or no "
+        "longer in its source) is listed in the PDF's summary as not placed and named on "
+        "stderr, one line each; the PDF is still written and the exit status is 0.",
     )
     _add_input_arguments(export)
     export.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="the PDF to write")
     export.add_argument("--page-size", choices=("A4", "Letter"), help="default: from the locale")
     export.add_argument("--reviewer", help="the name on the summary page (default: login name)")
+    export.add_argument(
+        "--layout",
+        choices=("side-by-side", "redline"),
+        default="side-by-side",
+        help="side-by-side: each document in a column beside its counterparts (default); "
+        "redline: the base against each other document in one column, deleted words "
+        "struck through, inserted ones underlined, moved paragraphs marked",
+    )
     return export
 
 
@@ -266,15 +277,31 @@ def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     marks = [m for m, _i in placed_marks(inputs.session, documents)] if inputs.session else []
     model = ComparisonViewModel(Comparison(documents, base=args.base))
     options = ExportOptions(
-        reviewer=args.reviewer or reviewer(), page_size=args.page_size or default_page_size()
+        reviewer=args.reviewer or reviewer(),
+        page_size=args.page_size or default_page_size(),
+        layout=args.layout,
     )
+    report = build_report(model, marks)
     try:
-        result = export_pdf(build_report(model, marks), args.output, options)
+        result = export_pdf(report, args.output, options)
     except OSError as error:
         print(f"compareapp: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
         return 2
     print(f"{result.path}: {result.pages} pages, {result.annotations} annotation(s)")
+    quotes = {mark.id: mark.quote for mark in report.marks}
+    for mark_id in result.not_placed:
+        print(_not_placed(quotes[mark_id], "its words are not shown as marked"), file=sys.stderr)
+    for mark in report.unplaced:
+        print(_not_placed(mark.quote, "its words are not in the compared text"), file=sys.stderr)
     return 0
+
+
+def _not_placed(quote: str, reason: str, limit: int = 80) -> str:
+    """The line naming a mark the PDF could not draw on its words."""
+    quote = " ".join(quote.split())
+    if len(quote) > limit:
+        quote = quote[: limit - 1] + "…"
+    return _terminal_safe(f"compareapp: mark not placed in the PDF: “{quote}” ({reason})")
 
 
 Command = Callable[[argparse.ArgumentParser, argparse.Namespace], int]

@@ -223,6 +223,15 @@ class ComparisonPages:
 
     # Reading the layout -----------------------------------------------------------------
 
+    @property
+    def documents(self) -> list[QTextDocument]:
+        """The paginated documents to draw, in order (one here)."""
+        return [self.document]
+
+    def section_titles(self) -> list[str]:
+        names = [document.name for document in self.report.documents]
+        return [" ↔ ".join(names[i] for i in section.documents) for section in self.report.sections]
+
     def page_count(self) -> int:
         return self.document.pageCount()
 

@@ -1,6 +1,7 @@
 """Export a comparison with its review marks as an annotated PDF.
 
-Qt's PDF writer draws the pages (summary first, then the side-by-side comparison) as real,
+Qt's PDF writer draws the pages (summary first, then the side-by-side comparison, or the
+redline of the base against each other document) as real,
 embedded-font text in memory. Each review mark is placed where its characters were laid
 out (and read back to check that they are its words; if not, the summary lists it as not
 placed). pypdf then adds a Highlight annotation with a popup note for every placed mark,
@@ -36,6 +37,7 @@ from compareapp.export.pdf_annotations import (
     PdfHighlight,
     add_highlights,
 )
+from compareapp.export.redline_pages import RedlinePages
 from compareapp.export.summary_page import SummaryPages, summary_html
 from compareapp.rendering.palette import MARK_BORDER, annotation_colour
 
@@ -44,6 +46,12 @@ RESOLUTION = 300
 MARGINS_MM = (15.0, 18.0, 15.0, 16.0)
 """Left, top (room for the running header), right, bottom (room for the page number)."""
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+SIDE_BY_SIDE = "side-by-side"
+REDLINE = "redline"
+LAYOUTS = (SIDE_BY_SIDE, REDLINE)
+"""The layouts of the compared text after the summary: each document in a column beside
+its counterparts, or the single-column tracked-changes view of the base against each
+other document in turn."""
 
 Progress = Callable[[str], None]
 
@@ -58,6 +66,8 @@ def default_page_size() -> str:
 class ExportOptions:
     reviewer: str
     page_size: str = "A4"
+    layout: str = SIDE_BY_SIDE
+    """One of :data:`LAYOUTS`."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,8 @@ def export_pdf(
 ) -> ExportResult:
     """Write ``report`` to ``target`` as an annotated PDF."""
     target = Path(target)
+    if options.layout not in LAYOUTS:
+        raise ValueError(f"no layout {options.layout!r}: one of {', '.join(LAYOUTS)}")
     if not target.parent.is_dir():
         raise OSError(f"the folder {target.parent} does not exist")
     _check_writable(target)
@@ -121,8 +133,13 @@ def _draw(
     writer.setTitle(f"Comparison: {names}")
     writer.setCreator(f"compareapp {__version__}")
     page = _geometry(writer)
-    progress("Laying out the side-by-side pages")
-    comparison = ComparisonPages(report, writer, page)
+    comparison: ComparisonPages | RedlinePages
+    if options.layout == REDLINE:
+        progress("Laying out the redline pages")
+        comparison = RedlinePages(report, writer, page)
+    else:
+        progress("Laying out the side-by-side pages")
+        comparison = ComparisonPages(report, writer, page)
     placements = {mark.id: comparison.placement(mark) for mark in report.marks}
     cited = {key: comparison.paragraph_page(*key) for key in comparison.cited}
     exported_at = datetime.now().astimezone()
@@ -131,7 +148,7 @@ def _draw(
     progress(f"Writing {total} pages")
     painter = QPainter(writer)
     try:
-        for number, (document, index) in enumerate(_pages(summary, comparison.document)):
+        for number, (document, index) in enumerate(_pages(summary, *comparison.documents)):
             if number:
                 writer.newPage()
             _draw_page(painter, document, index, page)
@@ -146,10 +163,10 @@ def _draw(
         for highlight in _highlights(mark, placement.lines, offset, page)
     ]
     outline = [OutlineEntry("Summary", 0)] + [
-        OutlineEntry(
-            " ↔ ".join(report.documents[index].name for index in section.documents), offset + start
+        OutlineEntry(title, offset + start)
+        for title, start in zip(
+            comparison.section_titles(), comparison.section_pages(), strict=True
         )
-        for section, start in zip(report.sections, comparison.section_pages(), strict=True)
     ]
     not_placed = [mark.id for mark in report.marks if placements[mark.id] is None]
     points = 72 / RESOLUTION

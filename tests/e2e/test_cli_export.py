@@ -15,6 +15,7 @@ from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.core.review.session import Session, SessionSource
 from compareapp.core.review.session_file import save_session
 from compareapp.resources import sample_paths
+from tests.export.pdf_reading import annotations, page_texts, text_under_quads
 
 COMMAND = shutil.which("compareapp", path=str(Path(sys.executable).parent))
 
@@ -129,3 +130,52 @@ def test_the_seed_pair_with_a_session_exports_readable_annotated_pages(tmp_path:
     )  # fmt: skip
     assert rendered.returncode == 0 and "Error" not in rendered.stderr
     assert len(list(tmp_path.glob("page-*.png"))) == len(reader.pages)
+
+
+def test_the_redline_layout_names_the_marks_it_could_not_place(tmp_path: Path) -> None:
+    """--layout redline: the base against the other in one column, the marks drawn over
+    exactly their words. A mark of the base on words the other prints with other
+    typography ("Beijing’s" shown as the other's "Beijing's") is not drawn: it is named
+    on stderr, and the PDF is still written."""
+    seed = sorted(SEED.glob("*.txt"))[:2]
+    assert len(seed) == 2, f"the seed pair is missing from {SEED}"
+    a, b = (load_document(path) for path in seed)
+    quotes = [(a, "8,000 square kilometers"), (b, "no limits"), (a, "Beijing’s support")]
+    marks = []
+    for document, quote in quotes:
+        start = document.text.index(quote)
+        marks.append(
+            ReviewMark.create(document.source_id, document.text, start, start + len(quote),
+                              MarkStatus.DISPUTED, "A. Editor", f"check {quote}")
+        )  # fmt: skip
+    session = tmp_path / "seed.compareapp"
+    save_session(session, Session((SessionSource.of(a), SessionSource.of(b)), tuple(marks)))
+    target = tmp_path / "redline.pdf"
+
+    result = run("export", "--session", str(session), "--layout", "redline", "-o", str(target))
+
+    assert result.returncode == 0, result.stderr
+    assert "2 annotation(s)" in result.stdout
+    assert result.stderr.splitlines() == [
+        "compareapp: mark not placed in the PDF: “Beijing’s support” "
+        "(its words are not shown as marked)"
+    ]
+    found = annotations(target, "/Highlight")
+    assert sorted(text_under_quads(target, highlight) for highlight in found) == [
+        "8,000 square kilometers",
+        "no limits",
+    ]
+    text = " ".join(page_texts(target))
+    assert f"Redline: {b.name} against {a.name}" in text
+    assert "“Beijing’s support” check Beijing’s support A. Editor" in text
+    assert "not placed" in text
+
+
+def test_the_help_says_what_becomes_of_a_mark_that_cannot_be_placed() -> None:
+    result = run("export", "--help")
+    assert result.returncode == 0
+    text = " ".join(result.stdout.split())
+    assert "--layout {side-by-side,redline}" in text
+    assert (
+        "named on stderr, one line each; the PDF is still written and the exit status is 0" in text
+    )

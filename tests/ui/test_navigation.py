@@ -120,10 +120,16 @@ def test_next_difference_after_a_click_includes_one_at_the_paragraph_start(
     model = view.model
     document = model.comparison.documents[0]
     starts = {paragraph.start: paragraph.index for paragraph in document.paragraphs}
-    stop = next(s for s in model.stops(0) if s.start in starts and s.end > s.start)
+    stop = next(  # one with a difference before it, so that Previous has one to go to
+        s
+        for s in model.stops(0)
+        if s.start in starts and s.end > s.start and model.next_stop(0, s.start, False)
+    )
     paragraph = starts[stop.start]
     before = model.next_stop(0, stop.start, False)
-    view.panes[0].view.paragraph_clicked.emit(paragraph)
+    pane = view.panes[0].view
+    pane.scroll_to_position(view_span(window, 0, stop.start, stop.end)[0])  # as a user sees it
+    pane.paragraph_clicked.emit(paragraph)
 
     window.actions_by_name["next_difference"].trigger()
     assert selection(window) == view_span(window, 0, stop.start, stop.end)

@@ -1,14 +1,23 @@
 """Paragraph alignment between two documents: many-to-many, order-free, paraphrase-tolerant.
 
-1. Candidate pairs come from the similarity index (never all pairs).
-2. Pairs are taken greedily, best first: a pair of free paragraphs is linked when its score
-   clears a threshold that rises for short paragraphs (captions, sign-up lines); a paragraph
-   already linked may take a second partner when that partner is mostly contained in it and
-   the pair explains it better together (a split or a merge).
+1. Candidate pairs come from the similarity index (never all pairs); a heading (a short
+   title-case line, :mod:`~compareapp.core.align.furniture`) pairs only with a heading.
+2. Pairs are taken greedily, best first by score plus the order prior (a bonus for lying
+   where the mutual-best pairs around them say, :mod:`~compareapp.core.align.order`): a pair
+   of free paragraphs is linked when its score clears a threshold that rises for short
+   paragraphs; a paragraph already linked may take a second partner when that partner is
+   mostly contained in it and the pair explains it better together (a split or a merge).
 3. The heaviest order-preserving chain of links is the spine. Between two neighbouring
-   spine links, paragraphs still free on both sides are matched in order with a lower
-   threshold: retellings and revisions keep their sequence, so order is evidence there.
-4. Links off the final spine are marked as moved.
+   spine links, paragraphs still free on both sides are matched in order by dynamic
+   programming over one-to-one steps and runs of two consecutive paragraphs to one
+   (:mod:`~compareapp.core.align.gaps`), with a lower threshold, raised in comparisons whose
+   typical link is close to identical (drafts of one essay).
+4. Two paragraphs linked elsewhere are linked to each other too when one sentence of each
+   says the same and neither is explained by their partners
+   (:mod:`~compareapp.core.align.sentences`): a paragraph cut in two and glued to others.
+5. A paragraph printed again word for word takes its first copy's links, marked as repeats.
+6. Links off the final spine are marked as moved; each link gets a calibrated probability
+   (:mod:`~compareapp.core.align.calibration`).
 
 The result types live in :mod:`compareapp.core.align.links`, which needs no numpy.
 """
@@ -22,10 +31,18 @@ from dataclasses import replace
 
 import numpy as np
 
+from compareapp.core.align.calibration import link_features, probability
 from compareapp.core.align.embeddings import load_embeddings
+from compareapp.core.align.furniture import Headings, heading_flags
+from compareapp.core.align.gaps import monotone_match
 from compareapp.core.align.links import LEXICAL_PARAMS, AlignParams, Link, LinkKind, PairAlignment
+from compareapp.core.align.order import order_prior, order_spine
+from compareapp.core.align.sentences import SentenceTerms, sentence_links
 from compareapp.core.align.similarity import ParagraphSimilarity
+from compareapp.core.align.sparse_rows import Floats, Ints
 from compareapp.core.text.normalize import normalize_text
+
+Pair = tuple[int, int, float]
 
 __all__ = ["LEXICAL_PARAMS", "AlignParams", "Link", "LinkKind", "PairAlignment", "align_paragraphs"]
 
@@ -46,18 +63,36 @@ def align_paragraphs(
     count = f"{len(texts_a):,} and {len(texts_b):,} paragraphs"
     report(f"Indexing the words of {count}")
     similarity = ParagraphSimilarity(texts_a, texts_b, embeddings)
+    headings = (heading_flags(texts_a), heading_flags(texts_b))
+    if not params.heading_rule:
+        headings = (np.zeros(len(texts_a), bool), np.zeros(len(texts_b), bool))
     report(f"Linking {count}")
-    pairs = _select_pairs(similarity, params)
+    pairs, ranked, typical = _select_pairs(similarity, headings, params)
+    origin: dict[tuple[int, int], str] = {}
     report("Linking the paragraphs left between links")
-    pairs += _fill_gaps(similarity, pairs, params)
-    spine = _order_spine(pairs)
+    found = _fill_gaps(similarity, headings, pairs, params.relative_gap_threshold * typical, params)
+    origin.update(((i, j), "gap") for i, j, _ in found)
+    pairs += found
+    if params.sentence_threshold <= 1:
+        linked = {(i, j) for i, j, _ in pairs}
+        ranked = [pair for pair in ranked if pair[:2] not in linked]
+        sentences = SentenceTerms(texts_a, texts_b)
+        found = sentence_links(sentences, ranked, pairs, params.sentence_threshold)
+        origin.update(((i, j), "sentence") for i, j, _ in found)
+        pairs += found
+    pairs, repeats = _link_repeats(similarity, pairs)
+    spine = order_spine(pairs)
     partners_a: dict[int, int] = {}
     partners_b: dict[int, int] = {}
     for i, j, _ in pairs:
         partners_a[i] = partners_a.get(i, 0) + 1
         partners_b[j] = partners_b.get(j, 0) + 1
     links = []
+    features: list[list[float]] = []
     for i, j, score in sorted(pairs):
+        shorter = min(similarity.informative_terms(0, i), similarity.informative_terms(1, j))
+        made = "repeat" if (i, j) in repeats else origin.get((i, j), "candidate")
+        features.append(link_features(score, typical, shorter, made))
         if (i, j) not in spine:
             kind = LinkKind.MOVED
         elif normalize_text(texts_a[i]) == normalize_text(texts_b[j]):
@@ -72,6 +107,8 @@ def align_paragraphs(
                 kind,
                 tuple(similarity.shared_terms(i, j)),
                 partners_a[i] > 1 or partners_b[j] > 1,
+                (i, j) in repeats,
+                probability(features[-1], params.calibration),
             )
         )
     return PairAlignment(
@@ -79,24 +116,46 @@ def align_paragraphs(
         unique_a=tuple(i for i in range(len(texts_a)) if i not in partners_a),
         unique_b=tuple(j for j in range(len(texts_b)) if j not in partners_b),
         sizes=(len(texts_a), len(texts_b)),
+        link_features=tuple(tuple(row) for row in features),
     )
 
 
 def _select_pairs(
-    similarity: ParagraphSimilarity, params: AlignParams
-) -> list[tuple[int, int, float]]:
+    similarity: ParagraphSimilarity, headings: Headings, params: AlignParams
+) -> tuple[list[Pair], list[Pair], float]:
+    """The pairs the greedy pass links; the candidates it did not link that score at least
+    ``part_threshold``, best first; and the comparison's typical score (the median of the
+    pairs that are each other's best, above ``link_threshold``)."""
     ia, jb = similarity.candidates(params.candidates_per_paragraph)
-    values = similarity.scores(ia, jb)
+    same_kind = headings[0][ia] == headings[1][jb]
+    ia, jb = ia[same_kind], jb[same_kind]
+    raw = similarity.scores(ia, jb, params.word_weight, params.meaning_weight)
+    values = raw
+    mutual = _mutual_best(ia, jb, raw, params.link_threshold) if len(ia) else []
+    typical = float(np.median([m[2] for m in mutual])) if mutual else 0.0
+    floor = params.relative_threshold * typical
+    if params.order_weight and len(ia):
+        anchors = sorted(order_spine(mutual))
+        values = raw + params.order_weight * order_prior(ia, jb, anchors, similarity.size)
     order = np.lexsort((jb, ia, -values))
-    scored = zip(values[order].tolist(), ia[order].tolist(), jb[order].tolist(), strict=True)
+    scored = zip(
+        values[order].tolist(),
+        raw[order].tolist(),
+        ia[order].tolist(),
+        jb[order].tolist(),
+        strict=True,
+    )
     partners: tuple[dict[int, list[int]], dict[int, list[int]]] = ({}, {})
-    chosen: list[tuple[int, int, float]] = []
-    for score, i, j in scored:
+    chosen: list[Pair] = []
+    refused: list[Pair] = []
+    for score, own, i, j in scored:
         taken_a, taken_b = i in partners[0], j in partners[1]
         if taken_a and taken_b:
+            if own >= params.part_threshold:
+                refused.append((i, j, own))
             continue
         if not taken_a and not taken_b:
-            accept = score >= _threshold(similarity, i, j, params)
+            accept = score >= _threshold(similarity, i, j, params, floor)
         elif taken_a:
             accept = _extends(similarity, 0, i, partners[0][i], j, score, params)
         else:
@@ -104,13 +163,71 @@ def _select_pairs(
         if accept:
             partners[0].setdefault(i, []).append(j)
             partners[1].setdefault(j, []).append(i)
-            chosen.append((i, j, score))
-    return chosen
+            chosen.append((i, j, own))
+        elif own >= params.part_threshold:
+            refused.append((i, j, own))
+    return chosen, refused, typical
 
 
-def _threshold(similarity: ParagraphSimilarity, i: int, j: int, params: AlignParams) -> float:
+def _mutual_best(
+    ia: Ints, jb: Ints, scores: Floats, threshold: float
+) -> list[tuple[int, int, float]]:
+    """Candidate pairs above ``threshold`` that are each other's best: the order anchors."""
+    best_a = np.full(int(ia.max()) + 1, -1.0)
+    best_b = np.full(int(jb.max()) + 1, -1.0)
+    np.maximum.at(best_a, ia, scores)
+    np.maximum.at(best_b, jb, scores)
+    mutual = (scores >= best_a[ia]) & (scores >= best_b[jb]) & (scores >= threshold)
+    return list(zip(ia[mutual].tolist(), jb[mutual].tolist(), scores[mutual].tolist(), strict=True))
+
+
+def _link_repeats(
+    similarity: ParagraphSimilarity, pairs: list[tuple[int, int, float]]
+) -> tuple[list[tuple[int, int, float]], set[tuple[int, int]]]:
+    """A paragraph printed again word for word (a repeated lead) takes the links of its
+    first copy, marked as repeats; returns the pairs and the repeats among them."""
+    first_copy: tuple[dict[int, int], dict[int, int]] = ({}, {})
+    for side in (0, 1):
+        seen: dict[str, int] = {}
+        for index, letters in enumerate(similarity.letters[side]):
+            if letters in seen:
+                first_copy[side][index] = seen[letters]
+            elif letters:
+                seen[letters] = index
+    if not first_copy[0] and not first_copy[1]:
+        return pairs, set()
+    by_a: dict[int, list[tuple[int, float]]] = {}
+    by_b: dict[int, list[tuple[int, float]]] = {}
+    for i, j, score in pairs:
+        by_a.setdefault(i, []).append((j, score))
+        by_b.setdefault(j, []).append((i, score))
+    kept = {
+        (i, j): score
+        for i, j, score in pairs
+        if not (i in first_copy[0] and first_copy[0][i] in by_a)
+        and not (j in first_copy[1] and first_copy[1][j] in by_b)
+    }
+    repeats: set[tuple[int, int]] = set()
+    for j, first in first_copy[1].items():
+        for i, score in by_b.get(first, []):
+            if i not in first_copy[0]:
+                kept[(i, j)] = score
+                repeats.add((i, j))
+    for i, first in first_copy[0].items():
+        for j, score in by_a.get(first, []):
+            if j not in first_copy[1]:
+                kept[(i, j)] = score
+                repeats.add((i, j))
+    return [(i, j, score) for (i, j), score in kept.items()], repeats
+
+
+def _threshold(
+    similarity: ParagraphSimilarity, i: int, j: int, params: AlignParams, floor: float
+) -> float:
+    """The lowest score of a new link: the link threshold, or the comparison's ``floor`` if
+    higher, raised for short paragraphs (captions, sign-up lines)."""
     shorter = min(similarity.informative_terms(0, i), similarity.informative_terms(1, j))
-    return params.link_threshold + params.short_penalty / math.sqrt(max(shorter, 1))
+    return max(params.link_threshold, floor) + params.short_penalty / math.sqrt(max(shorter, 1))
 
 
 def _extends(
@@ -130,21 +247,35 @@ def _extends(
     if similarity.containment(1 - side, part, whole) < params.part_containment:
         return False
     group = sorted([*current, part])
-    if side == 0:
-        before, after = similarity.score([whole], current), similarity.score([whole], group)
-    else:
-        before, after = similarity.score(current, [whole]), similarity.score(group, [whole])
+    before = _group_score(similarity, side, [whole], current, params)
+    after = _group_score(similarity, side, [whole], group, params)
     return after >= before + params.part_gain
 
 
+def _group_score(
+    similarity: ParagraphSimilarity,
+    side: int,
+    own: list[int],
+    other: list[int],
+    params: AlignParams,
+) -> float:
+    """Score of paragraphs ``own`` of ``side`` taken together with ``other`` on the other."""
+    a_group, b_group = (own, other) if side == 0 else (other, own)
+    return similarity.score(a_group, b_group, params.word_weight, params.meaning_weight)
+
+
 def _fill_gaps(
-    similarity: ParagraphSimilarity, pairs: list[tuple[int, int, float]], params: AlignParams
+    similarity: ParagraphSimilarity,
+    headings: Headings,
+    pairs: list[tuple[int, int, float]],
+    floor: float,
+    params: AlignParams,
 ) -> list[tuple[int, int, float]]:
     """In-order links between free paragraphs lying between two neighbouring spine links."""
     linked_a = {i for i, _, _ in pairs}
     linked_b = {j for _, j, _ in pairs}
     size_a, size_b = similarity.size
-    anchors = [(-1, -1), *sorted(_order_spine(pairs)), (size_a, size_b)]
+    anchors = [(-1, -1), *sorted(order_spine(pairs)), (size_a, size_b)]
     found = []
     for (a0, b0), (a1, b1) in itertools.pairwise(anchors):
         free_a = [i for i in range(a0 + 1, a1) if i not in linked_a]
@@ -152,86 +283,6 @@ def _fill_gaps(
         if free_a and free_b and max(len(free_a), len(free_b)) <= params.gap_limit:
             # The more paragraphs a gap holds, the likelier a chance match: ask for more.
             threshold = params.gap_threshold * math.sqrt(max(len(free_a), len(free_b)))
-            found += _monotone_match(similarity, free_a, free_b, threshold, params)
+            threshold = max(threshold, floor)
+            found += monotone_match(similarity, headings, free_a, free_b, threshold, params)
     return found
-
-
-def _monotone_match(
-    similarity: ParagraphSimilarity,
-    free_a: list[int],
-    free_b: list[int],
-    threshold: float,
-    params: AlignParams,
-) -> list[tuple[int, int, float]]:
-    """The order-preserving one-to-one matching with the most score above ``threshold``
-    (raised for short paragraphs, as in the candidate pass)."""
-    rows, columns = len(free_a), len(free_b)
-    grid_a = np.repeat(np.array(free_a, dtype=np.int64), columns)
-    grid_b = np.tile(np.array(free_b, dtype=np.int64), rows)
-    shorter = np.minimum(similarity.term_counts[0][grid_a], similarity.term_counts[1][grid_b])
-    raised = params.gap_short_penalty / np.sqrt(np.maximum(shorter, 1))
-    raw = similarity.scores(grid_a, grid_b).reshape(rows, columns)
-    scores = (raw - raised.reshape(rows, columns)).tolist()
-    table = [[0.0] * (columns + 1) for _ in range(rows + 1)]
-    for r in range(rows - 1, -1, -1):
-        for c in range(columns - 1, -1, -1):
-            gain = scores[r][c] - threshold
-            table[r][c] = max(
-                table[r + 1][c],
-                table[r][c + 1],
-                table[r + 1][c + 1] + gain if gain > 0 else 0.0,
-            )
-    matched = []
-    r = c = 0
-    while r < rows and c < columns:
-        gain = scores[r][c] - threshold
-        if gain > 0 and table[r][c] == table[r + 1][c + 1] + gain:
-            matched.append((free_a[r], free_b[c], float(raw[r, c])))
-            r, c = r + 1, c + 1
-        elif table[r][c] == table[r + 1][c]:
-            r += 1
-        else:
-            c += 1
-    return matched
-
-
-def _order_spine(pairs: list[tuple[int, int, float]]) -> set[tuple[int, int]]:
-    """The heaviest chain of links whose A and B indices both never decrease."""
-    ordered = sorted(pairs)
-    if not ordered:
-        return set()
-    b_values = sorted({j for _, j, _ in ordered})
-    rank = {j: position + 1 for position, j in enumerate(b_values)}
-    tree = _MaxTree(len(b_values))
-    best: list[tuple[float, int]] = []
-    for position, (_, j, score) in enumerate(ordered):
-        previous_weight, previous = tree.query(rank[j])
-        best.append((previous_weight + score, previous))
-        tree.update(rank[j], previous_weight + score, position)
-    position = max(range(len(best)), key=lambda k: best[k][0])
-    spine = set()
-    while position >= 0:
-        i, j, _ = ordered[position]
-        spine.add((i, j))
-        position = best[position][1]
-    return spine
-
-
-class _MaxTree:
-    """A Fenwick tree of (weight, position) maxima over prefixes of 1-based ranks."""
-
-    def __init__(self, size: int) -> None:
-        self.tree = [(0.0, -1)] * (size + 1)
-
-    def update(self, rank: int, weight: float, position: int) -> None:
-        while rank < len(self.tree):
-            if weight > self.tree[rank][0]:
-                self.tree[rank] = (weight, position)
-            rank += rank & -rank
-
-    def query(self, rank: int) -> tuple[float, int]:
-        best = (0.0, -1)
-        while rank > 0:
-            best = max(best, self.tree[rank], key=lambda item: item[0])
-            rank -= rank & -rank
-        return best

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -38,6 +39,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
 def term_of(token: str) -> tuple[str, str]:
     """A token's term ("" for a stop word) and the readable word it stands for."""
     if token[0].isdigit():
@@ -55,6 +57,11 @@ class Entries:
     counts: Floats
     names: list[str]
     """A readable name per feature id (the first word seen for a term)."""
+
+
+def terms_of(text: str) -> set[str]:
+    """The informative terms of one text, as :func:`term_entries` counts them."""
+    return {term for term in (term_of(token)[0] for token in _TERM.findall(text)) if term}
 
 
 def term_entries(texts: Sequence[str]) -> Entries:

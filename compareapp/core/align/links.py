@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from compareapp.core.align.calibration import CALIBRATION
+
 
 class LinkKind(Enum):
     IDENTICAL = "identical"
@@ -19,16 +21,18 @@ class LinkKind(Enum):
 
 @dataclass(frozen=True)
 class AlignParams:
-    """Thresholds of the aligner, calibrated on the gold alignments in ``benchmarks/gold``."""
+    """Weights and thresholds of the aligner: the defaults are the set that
+    ``benchmarks/alignment_cv.py`` fits on all development cases (its held-out scores are
+    the cross-validated figures)."""
 
-    link_threshold: float = 0.28
-    short_penalty: float = 0.10
+    link_threshold: float = 0.44
+    short_penalty: float = 0.0
     """Added threshold for a pair whose shorter side has one informative term; it shrinks
     with the square root of the term count."""
     part_threshold: float = 0.20
     part_containment: float = 0.35
     part_gain: float = 0.02
-    gap_threshold: float = 0.08
+    gap_threshold: float = 0.04
     """Lowest score for an in-order link in a one-paragraph gap between two spine links;
     it grows with the square root of the gap size."""
     gap_short_penalty: float = 0.10
@@ -37,17 +41,47 @@ class AlignParams:
     gap_limit: int = 60
     """Gaps with more paragraphs than this on a side are left to the candidate pass."""
     candidates_per_paragraph: int = 8
+    word_weight: float = 0.6
+    """Share of the word cosine in a pair's lexical score; the rest is the n-gram cosine."""
+    meaning_weight: float = 0.2
+    """Share of the embedding cosine in a pair's score, when the embedding model is there."""
+    order_weight: float = 0.10
+    """Bonus for a candidate pair lying where its neighbouring links' order puts it (the
+    order prior, from 0 far off that line to 1 on it); moves keep their own score."""
+    gap_runs: bool = True
+    """Let the in-order pass link a run of two consecutive paragraphs to one, as a whole."""
+    run_penalty: float = 0.10
+    """Cost of a run step in the in-order pass, against two separate decisions."""
+    relative_threshold: float = 0.0
+    """A link of the candidate pass scores at least this share of the comparison's typical
+    score (the median score of the pairs that are each other's best): near-identical drafts
+    ask more of a link than free retellings do."""
+    relative_gap_threshold: float = 0.3
+    """The same for the in-order links in gaps."""
+    calibration: tuple[float, ...] = CALIBRATION
+    """Coefficients of the link's probability (:mod:`compareapp.core.align.calibration`)."""
+    heading_rule: bool = True
+    """Headings (short title-case lines) link only to headings."""
+    sentence_threshold: float = 0.45
+    """Two paragraphs both linked elsewhere are linked too when a sentence of each matches
+    (Dice of informative terms at least this, above 1: never), and neither sentence is
+    explained by its paragraph's present partners."""
+    """Cost of a run step in the in-order pass, against two separate decisions."""
     use_meaning: bool = True
     """Add the embedding model's paraphrase signal. Without the model files, the
     thresholds become :data:`LEXICAL_PARAMS`, calibrated for lexical scores alone."""
 
 
 LEXICAL_PARAMS: dict[str, Any] = {
-    "link_threshold": 0.22,
-    "gap_threshold": 0.05,
+    "link_threshold": 0.30,
+    "short_penalty": 0.0,
+    "gap_threshold": 0.02,
     "gap_short_penalty": 0.0,
+    "order_weight": 0.05,
+    "relative_gap_threshold": 0.3,
     "use_meaning": False,
 }
+"""The lexical grid's fit on all development cases (``benchmarks/alignment_cv.py``)."""
 
 
 @dataclass(frozen=True)
@@ -60,15 +94,24 @@ class Link:
     kind: LinkKind
     shared_terms: tuple[str, ...] = ()
     one_to_many: bool = False
+    repeat: bool = False
+    """Paragraph ``a`` or ``b`` repeats an earlier one of its side word for word (a lead
+    printed twice) and takes its first copy's link: diffed on its own, not as a split."""
+    probability: float | None = None
+    """How likely the link is right, calibrated on the development cases (None: unknown)."""
 
     def evidence(self) -> str:
         """Why the two paragraphs are linked, in a line or two for a tooltip."""
         lines = [f"Similarity {self.score:.2f}" + (" · identical" if self.score >= 1 else "")]
+        if self.probability is not None and self.score < 1:
+            lines[0] += f" · about {self.probability:.0%} likely right"
         if self.shared_terms:
             lines.append("Shared words: " + ", ".join(self.shared_terms))
         else:
             lines.append("No shared informative words: linked by meaning and position")
-        if self.one_to_many:
+        if self.repeat:
+            lines.append("A repeat of an earlier paragraph: linked as its first copy is")
+        elif self.one_to_many:
             lines.append("Part of a split or merge: one paragraph matches several")
         if self.kind is LinkKind.MOVED:
             lines.append("Moved: the two documents tell this part in a different order")
@@ -83,6 +126,8 @@ class PairAlignment:
     unique_a: tuple[int, ...]
     unique_b: tuple[int, ...]
     sizes: tuple[int, int] = field(default=(0, 0))
+    link_features: tuple[tuple[float, ...], ...] = ()
+    """What each link's probability was computed from, in the order of ``links``."""
 
     def links_of(self, side: int, index: int) -> list[Link]:
         return [link for link in self.links if (link.a, link.b)[side] == index]

@@ -24,9 +24,11 @@ from compareapp.core.align.sparse_rows import (
 )
 
 WORD_WEIGHT = 0.6
-"""Share of the word cosine in a pair's lexical score; the rest is the n-gram cosine."""
+"""Default share of the word cosine in a pair's lexical score; the rest is the n-gram
+cosine (the aligner passes :attr:`AlignParams.word_weight`)."""
 MEANING_WEIGHT = 0.3
-"""Share of the embedding cosine in a pair's score, when the embedding model is there."""
+"""Default share of the embedding cosine in a pair's score, when the embedding model is
+there (the aligner passes :attr:`AlignParams.meaning_weight`)."""
 WEAK_OVERLAP = 0.2
 """Pairs sharing less than this share of both paragraphs' best overlap are not ranked."""
 LOOKUP_BUDGET = 160
@@ -141,21 +143,34 @@ class ParagraphSimilarity:
         keys, overlap = _summed_by_key(ia * size_b + jb, products)
         return keys // size_b, keys % size_b, overlap
 
-    def scores(self, ia: Ints, jb: Ints) -> Floats:
+    def scores(
+        self,
+        ia: Ints,
+        jb: Ints,
+        word_weight: float = WORD_WEIGHT,
+        meaning_weight: float = MEANING_WEIGHT,
+    ) -> Floats:
         """:meth:`score` of many single-paragraph pairs at once."""
         word = pair_dots(*self.words, ia, jb) / (self.word_norms[0][ia] * self.word_norms[1][jb])
         char = pair_dots(*self.chars, ia, jb) / (self.char_norms[0][ia] * self.char_norms[1][jb])
-        lexical = WORD_WEIGHT * word + (1 - WORD_WEIGHT) * char
+        lexical = word_weight * word + (1 - word_weight) * char
         if self.meaning is None:
             return np.minimum(1.0, lexical)
         meaning = np.einsum("ij,ij->i", self.meaning[0][ia], self.meaning[1][jb])
-        return np.minimum(1.0, _blend(lexical, meaning))
+        blended = (1 - meaning_weight) * lexical + meaning_weight * meaning
+        return np.asarray(np.minimum(1.0, blended), np.float64)
 
-    def score(self, a_group: Sequence[int], b_group: Sequence[int]) -> float:
+    def score(
+        self,
+        a_group: Sequence[int],
+        b_group: Sequence[int],
+        word_weight: float = WORD_WEIGHT,
+        meaning_weight: float = MEANING_WEIGHT,
+    ) -> float:
         """Similarity in [0, 1] of the paragraphs ``a_group`` taken together to ``b_group``."""
         word = self._word_products.cosine(a_group, b_group)
         char = self._char_products.cosine(a_group, b_group)
-        lexical = WORD_WEIGHT * word + (1 - WORD_WEIGHT) * char
+        lexical = word_weight * word + (1 - word_weight) * char
         if self.meaning is None:
             return min(1.0, lexical)
         left = self.meaning[0][a_group[0]] if len(a_group) == 1 else self.meaning[0][a_group].sum(0)
@@ -164,7 +179,7 @@ class ParagraphSimilarity:
         )
         norms = float(np.sqrt(left @ left) * np.sqrt(right @ right)) or 1.0
         meaning = float(left @ right / norms)
-        return min(1.0, (1 - MEANING_WEIGHT) * lexical + MEANING_WEIGHT * meaning)
+        return min(1.0, (1 - meaning_weight) * lexical + meaning_weight * meaning)
 
     def containment(self, side: int, part: int, whole: int) -> float:
         """Share of paragraph ``part``'s term weight found in ``whole`` on the other side."""
@@ -203,7 +218,3 @@ def _best_by(groups: Ints, values: Floats, size: int) -> Floats:
     best = np.zeros(size)
     np.maximum.at(best, groups, values)
     return best
-
-
-def _blend(lexical: Floats, meaning: Floats) -> Floats:
-    return np.asarray((1 - MEANING_WEIGHT) * lexical + MEANING_WEIGHT * meaning, np.float64)

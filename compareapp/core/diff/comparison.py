@@ -145,7 +145,8 @@ def compare_pair(
 
 
 def link_groups(links: Sequence[Link]) -> list[list[Link]]:
-    """Links joined by shared paragraphs (connected components), each sorted."""
+    """Links joined by shared paragraphs (connected components), each sorted. A link of a
+    repeated paragraph (:attr:`Link.repeat`) is a group of its own."""
     parent = list(range(len(links)))
 
     def root(k: int) -> int:
@@ -156,6 +157,8 @@ def link_groups(links: Sequence[Link]) -> list[list[Link]]:
 
     first_by_paragraph: dict[tuple[int, int], int] = {}
     for k, link in enumerate(links):
+        if link.repeat:  # a paragraph printed twice: each copy diffed on its own
+            continue
         for key in ((0, link.a), (1, link.b)):
             if key in first_by_paragraph:
                 parent[root(k)] = root(first_by_paragraph[key])
