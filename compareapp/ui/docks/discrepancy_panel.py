@@ -82,22 +82,28 @@ class DiscrepancyPanel(QDockWidget):
         self.count_label = QLabel()
         self.verify_button = QPushButton("✓ Mark Verified")
         self.dispute_button = QPushButton("! Mark Disputed")
+        # Copy and Export CSV: in the list's context menu and behind a small button, so
+        # that the dock (and the window) stays as narrow as before.
         self.copy_action = QAction("Copy", self.list)
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.copy_action.setToolTip("Copy the selected rows as tab-separated text")
         self.copy_action.triggered.connect(self.copy_selected)
-        self.list.addAction(self.copy_action)
-        self.copy_button = QToolButton()
-        self.copy_button.setDefaultAction(self.copy_action)
-        self.export_button = QToolButton()
-        self.export_button.setText("Export CSV…")
-        self.export_button.setToolTip("Write the rows shown to a CSV file for a spreadsheet")
-        self.export_button.clicked.connect(self.export_requested)
+        self.export_action = QAction("Export CSV…", self.list)
+        self.export_action.setToolTip("Write the rows shown to a CSV file for a spreadsheet")
+        self.export_action.triggered.connect(self.export_requested)
+        self.list.addActions([self.copy_action, self.export_action])
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.more_button = QToolButton()
+        self.more_button.setText("⋯")
+        self.more_button.setToolTip("Copy the selected rows, or export the table as CSV")
+        self.more_button.setAccessibleName("More table actions")
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more_menu = QMenu(self.more_button)
+        more_menu.addActions([self.copy_action, self.export_action])
+        self.more_button.setMenu(more_menu)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
-        buttons.addWidget(self.copy_button)
-        buttons.addWidget(self.export_button)
         buttons.addWidget(self.verify_button)
         buttons.addWidget(self.dispute_button)
         body = QWidget()
@@ -106,6 +112,7 @@ class DiscrepancyPanel(QDockWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.kind_filter, 1)
         filters.addWidget(self.kinds_button)
+        filters.addWidget(self.more_button)
         layout.addLayout(filters)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
@@ -154,9 +161,10 @@ class DiscrepancyPanel(QDockWidget):
         self.count_label.setText(
             self.state or (f"{shown} of {total} facts" if shown != total else f"{total} facts")
         )
-        for button in (self.verify_button, self.dispute_button, self.export_button):
+        for button in (self.verify_button, self.dispute_button):
             button.setEnabled(not self.state)
-        self.copy_action.setEnabled(not self.state)
+        for action in (self.copy_action, self.export_action):
+            action.setEnabled(not self.state)
 
     def copy_selected(self) -> None:
         """The selected rows (with the header) to the clipboard as tab-separated text."""
