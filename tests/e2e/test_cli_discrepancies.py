@@ -140,3 +140,27 @@ def test_compare_json_carries_the_same_table(table: dict[str, Any], seed: list[s
 
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["discrepancies"] == table["discrepancies"]
+
+
+def test_changed_claims_and_single_source_claims_in_json(
+    table: dict[str, Any], seed: list[str]
+) -> None:
+    rows = table["discrepancies"]
+    claims = [
+        [version and version["text"] for version in row["versions"]]
+        for row in rows
+        if row["kind"] == "changed claim"
+    ]
+    assert ["long-range missiles", "longer-range missiles"] in claims
+    texts = [load_document(path).text for path in seed]
+    singles = [row for row in rows if row["kind"] == "only in one source"]
+    assert singles
+    for row in singles:
+        [version] = [version for version in row["versions"] if version]
+        text = texts[version["doc"]]
+        # The row shows the claim's first sentence, and its offsets cover that sentence.
+        assert text[version["start"] : version["end"]] == version["text"]
+        paragraph = load_document(seed[version["doc"]]).paragraphs[version["paragraph"]]
+        assert paragraph.start == version["start"] and version["end"] <= paragraph.end
+    furniture = ("Duration", "months ago", "Register now", "Our criteria", "Leave a Comment")
+    assert not [row for row in singles if any(f in str(row["versions"]) for f in furniture)]

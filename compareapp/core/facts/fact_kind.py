@@ -14,5 +14,6 @@ class FactKind(StrEnum):
     ATTRIBUTION = "attribution"
     DATE = "date or time"
     NAME = "name"
+    CLAIM = "changed claim"
     ONLY_IN_ONE = "only in one source"
     SPELLING = "spelling"

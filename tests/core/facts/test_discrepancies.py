@@ -57,6 +57,23 @@ def test_the_seed_pair_pairs_the_area_figures_and_the_reworded_quotations() -> N
     assert any("highly appreciate" in (a or "") and "highly value" in (b or "") for a, b in quotes)
 
 
+def test_the_seed_pairs_seven_differing_facts_are_rows() -> None:
+    paths = sorted(SEED.glob("*.txt"))[:2]
+    assert len(paths) == 2, f"the seed pair is missing from {SEED}"
+    rows = table([load_document(path) for path in paths])
+    quotes = [versions for kind, versions in rows if kind == "quotation"]
+    for before, after in [
+        ("highly appreciate", "highly value"),
+        ("questions and concerns", "questions and concern "),
+        ("should line up", "should be lined up"),
+    ]:
+        assert any(before in (a or "") and after in (b or "") for a, b in quotes), before
+    assert ("quotation", ("borderless", "no limits")) in rows
+    assert ("number", ("8,000 square kilometers", "9,000 square kilometres")) in rows
+    assert ("changed claim", ("on the right track", "well on track")) in rows
+    assert ("changed claim", ("long-range missiles", "longer-range missiles")) in rows
+
+
 def test_a_number_written_another_way_is_not_a_discrepancy() -> None:
     def document(text: str, name: str) -> Document:
         return document_from_text(

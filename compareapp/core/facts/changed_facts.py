@@ -1,0 +1,150 @@
+"""What fact one word difference changes, and the words of each side that say it.
+
+A number is compared by value ("8,000" = "8000" = "eight thousand"; km² against square
+miles by conversion), so a change of format is not a fact; a quotation is one fact however
+many words of it changed; a name is a fact only where :mod:`compareapp.core.diff.classify`
+classes the change a name (a named entity that is not the same on both sides).
+"""
+
+from __future__ import annotations
+
+import re
+
+from compareapp.core.diff.classify import DifferenceClass, says_more_than_names
+from compareapp.core.diff.inline_diff import Difference, tokenize_span
+from compareapp.core.documents.document import Document
+from compareapp.core.facts.fact_kind import FactKind
+from compareapp.core.facts.quantities import Quantity, quantity_at, same_value
+from compareapp.core.facts.quotations import Quotation, attributions, find_quotations, same_words
+from compareapp.core.text.language import detect_language
+
+Span = tuple[int, int]
+NAME_WORDS = 12
+"""Longest name change, in words, on either side ("White House spokesman Kirby told
+MSNBC" / "U.S. officials said")."""
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def fact_of(
+    a: Document, b: Document, difference: Difference, quotes_done: set[Span]
+) -> tuple[FactKind, Span, Span] | None:
+    """What fact ``difference`` changes, and the words of each side that say it; None
+    when it changes no fact (wording, or a number written another way)."""
+    kind = difference.kind
+    span_a, span_b = (difference.a_start, difference.a_end), (difference.b_start, difference.b_end)
+    if kind is DifferenceClass.NUMBER:
+        return _number_fact(a, b, span_a, span_b)
+    if kind is DifferenceClass.QUOTATION:
+        quote_a, quote_b = _quotation_at(a.text, span_a), _quotation_at(b.text, span_b)
+        if quote_a is None or quote_b is None:
+            return (FactKind.QUOTATION, span_a, span_b) if _words(a, b, span_a, span_b) else None
+        if (quote_a.start, quote_a.end) in quotes_done or same_words(quote_a.text, quote_b.text):
+            return None
+        if _marks_moved(a.text, quote_a, b.text, quote_b):
+            return None
+        quotes_done.add((quote_a.start, quote_a.end))
+        return FactKind.QUOTATION, (quote_a.start, quote_a.end), (quote_b.start, quote_b.end)
+    if kind is DifferenceClass.NAME:
+        if not (_short_phrase(a.text, span_a) or _short_phrase(b.text, span_b)):
+            return None  # a rewritten clause that happens to hold a name: wording
+        tokens_a, tokens_b = tokenize_span(a.text, *span_a), tokenize_span(b.text, *span_b)
+        if says_more_than_names(tokens_a, tokens_b) and says_more_than_names(tokens_b, tokens_a):
+            return None  # a clause rewritten on both sides around a respelt name
+        attributed = _in_attribution(a.text, span_a) or _in_attribution(b.text, span_b)
+        if attributed:
+            return FactKind.ATTRIBUTION, span_a, span_b
+        named = _capitalised(a, span_a) or _capitalised(b, span_b)
+        return (FactKind.NAME, span_a, span_b) if named else None
+    if kind is DifferenceClass.SPELLING:
+        return FactKind.SPELLING, span_a, span_b
+    return None
+
+
+def _marks_moved(text_a: str, quote_a: Quotation, text_b: str, quote_b: Quotation) -> bool:
+    """The same words, the quotation marks a word or two further in or out ("a “direct
+    party”" / "“a direct party”"): each quote's words are in the other's with its
+    neighbours."""
+    return _within(quote_a, text_b, quote_b) and _within(quote_b, text_a, quote_a)
+
+
+def _within(quote: Quotation, text: str, other: Quotation) -> bool:
+    words = " ".join(_WORD.findall(quote.text.lower()))
+    around = text[max(0, other.start - 30) : other.end + 30].lower()
+    return bool(words) and words in " ".join(_WORD.findall(around))
+
+
+def language(document: Document) -> str:
+    return detect_language(document.text)
+
+
+def _number_fact(
+    a: Document, b: Document, span_a: Span, span_b: Span
+) -> tuple[FactKind, Span, Span] | None:
+    quantity_a = quantity_at(a.text, *span_a, language(a)) if span_a[1] > span_a[0] else None
+    quantity_b = quantity_at(b.text, *span_b, language(b)) if span_b[1] > span_b[0] else None
+    if quantity_a is None and quantity_b is not None and quantity_b.unit == "date":
+        quantity_a = _date_beside(a, span_a)  # "14 mars" / "14 mars 2024": the year added
+    if quantity_b is None and quantity_a is not None and quantity_a.unit == "date":
+        quantity_b = _date_beside(b, span_b)
+    if quantity_a is not None and quantity_b is not None and same_value(quantity_a, quantity_b):
+        return None
+    kind = FactKind.NUMBER
+    if any(q is not None and q.unit in ("date", "time") for q in (quantity_a, quantity_b)):
+        kind = FactKind.DATE
+    if quantity_a is None and quantity_b is None:
+        return None
+    # A side with no figure does not state this fact (its words there are something else).
+    widened_a = (quantity_a.start, quantity_a.end) if quantity_a else (span_a[0], span_a[0])
+    widened_b = (quantity_b.start, quantity_b.end) if quantity_b else (span_b[0], span_b[0])
+    return kind, widened_a, widened_b
+
+
+def _date_beside(document: Document, span: Span) -> Quantity | None:
+    """The date that ends where words were inserted (or removed) at an empty ``span``."""
+    if span[1] > span[0] or span[0] == 0:
+        return None
+    date = quantity_at(document.text, span[0] - 1, span[0], language(document))
+    return date if date is not None and date.unit == "date" else None
+
+
+def _capitalised(document: Document, span: Span) -> bool:
+    """Does a capitalised word stand at ``span`` (with an accent too, outside English)?"""
+    words = document.text[slice(*span)]
+    if not language(document) or language(document) == "en":
+        return _CAPITALISED.search(words) is not None
+    return any(word[0].isupper() for word in _WORD.findall(words))
+
+
+def _short_phrase(text: str, span: Span, words: int = NAME_WORDS) -> bool:
+    """Some words, but no more than ``words`` of them: a name, not a clause."""
+    return 0 < len(text[slice(*span)].split()) <= words
+
+
+def _words(a: Document, b: Document, span_a: Span, span_b: Span) -> bool:
+    return bool(a.text[slice(*span_a)].strip() or b.text[slice(*span_b)].strip())
+
+
+def _quotation_at(text: str, span: Span) -> Quotation | None:
+    paragraph_start = text.rfind("\n", 0, span[0]) + 1
+    paragraph_end = text.find("\n", span[1])
+    paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
+    for quotation in find_quotations(text[paragraph_start:paragraph_end]):
+        start, end = quotation.start + paragraph_start, quotation.end + paragraph_start
+        if start <= span[0] and span[1] <= end and end > start:
+            return Quotation(**{**quotation.__dict__, "start": start, "end": end})
+    return None
+
+
+def _in_attribution(text: str, span: Span) -> bool:
+    start = max(0, text.rfind("\n", 0, span[0]) + 1)
+    end = text.find("\n", span[1])
+    sentence = text[start : len(text) if end == -1 else end]
+    for attribution in attributions(sentence):
+        for s, e in (
+            (attribution.speaker_start, attribution.speaker_end),
+            (attribution.audience_start, attribution.audience_end),
+        ):
+            if s >= 0 and s + start < span[1] + 1 and span[0] < e + start + 1:
+                return True
+    return False

@@ -1,0 +1,91 @@
+"""Page furniture: the lines a web page prints around a story that are not the story.
+
+Photo captions and credits, video blurbs and their durations, relative timestamps ("3
+months ago"), sign-up, subscription and comment prompts, wire credits and trust lines,
+related-story links and section headings. None of them is a claim, so none is listed as
+"only in one source". Told by form alone, the same in every corpus.
+
+:mod:`compareapp.core.align.furniture` recognises headings for the aligner; this module
+uses its :func:`~compareapp.core.align.furniture.is_heading` and adds the rest, which
+the aligner does not need.
+"""
+
+from __future__ import annotations
+
+import re
+
+from compareapp.core.align.furniture import is_heading
+from compareapp.core.documents.document import Document
+
+BLURB_WORDS = 60
+"""Longest video blurb after a duration line, in words."""
+HEADLINE_WORDS = 30
+"""Longest line without a sentence's closing mark that is taken for a related-story link."""
+
+_CREDIT = re.compile(
+    r"\((?:(?:Photo|Image|Picture|Credit|Video|File photo)s?\s*:[^()]*|[^()]*/[^()]*"
+    r"|[^()]*\b(?:Getty Images|Associated Press|AFP|Reuters|AP Photo|EPA)\b[^()]*)\)\s*$",
+    re.IGNORECASE,
+)
+"""A caption's closing credit: "(Photo: Sam Teague/Gazette)", "(Leo Correa/The Associated
+Press)"."""
+_AGO = re.compile(
+    r"^(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\.?$", re.IGNORECASE
+)
+_DURATION = re.compile(r"^(?:Duration\s*:?\s*)?\d{1,2}:\d{2}(?::\d{2})?$", re.IGNORECASE)
+_PROMPT = re.compile(
+    r"^(?:register|sign up|sign in|log in|subscribe|leave a comment|comments?\b|read more"
+    r"|click here|follow us|share this|download (?:the|our)|get (?:the|our) \w+ newsletter"
+    r"|our (?:criteria|standards)\s*:|related(?: stories| coverage| articles)?\s*:"
+    r"|see also\b|more from\b|advertisement$|watch\s*[|:]|listen\s*[|:]|video\s*[|:]"
+    r"|photos?\s*[|:]|gallery\s*[|:])",
+    re.IGNORECASE,
+)
+_WIRE_CREDIT = re.compile(
+    r"^\(?(?:(?:additional )?reporting|covering|writing|editing|compiled|produced|"
+    r"graphics?|photos?|video) by\b|\b(?:editing|reporting|writing) by [A-Z]",
+    re.IGNORECASE,
+)
+_TRUST = re.compile(r"Trust Principles|All rights reserved|©|\bCopyright\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"""[.!?…]["”’')\]]*\s*$|["”]\s*$""")
+_WORDS = re.compile(r"\S+")
+_STRICT = re.compile(r"(?:\d+ \w+ ago|(?:Duration\s*:?\s*)?\d{1,2}:\d{2}|register|sign up)", re.I)
+_BULLET = re.compile(r"[•·‣▪◦*]\s")
+
+
+def is_furniture(text: str) -> bool:
+    """Whether a paragraph, on its own, is page furniture rather than a claim."""
+    line = " ".join(text.split())
+    bullet = _BULLET.match(line) is not None  # a key point of the story: a claim
+    line = line.strip(" •·▪*")
+    if not line:
+        return True
+    words = len(_WORDS.findall(line))
+    if _AGO.match(line) or _DURATION.match(line) or _CREDIT.search(line):
+        return True
+    if words <= 25 and (_PROMPT.match(line) or _TRUST.search(line)):
+        return True
+    if words <= 60 and _WIRE_CREDIT.search(line):
+        return True
+    if bullet:
+        return False
+    return is_heading(line) or (words <= HEADLINE_WORDS and not _SENTENCE_END.search(line))
+
+
+def furniture_paragraphs(document: Document) -> frozenset[int]:
+    """The paragraphs of ``document`` that are page furniture (:func:`is_furniture_at`)."""
+    return frozenset(p.index for p in document.paragraphs if is_furniture_at(document, p.index))
+
+
+def is_furniture_at(document: Document, index: int) -> bool:
+    """Whether paragraph ``index`` of ``document`` is furniture: on its own, or as the
+    blurb that follows a video's duration line. The story's own headline (the first
+    paragraph) is furniture only when it is a timestamp or a prompt."""
+    paragraphs = document.paragraphs
+    text = paragraphs[index].text
+    if index == 0 and not _STRICT.match(text.strip()):
+        return False
+    if is_furniture(text):
+        return True
+    before = paragraphs[index - 1].text.strip() if index > 0 else ""
+    return bool(_DURATION.match(before)) and len(text.split()) <= BLURB_WORDS

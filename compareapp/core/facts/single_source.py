@@ -1,0 +1,90 @@
+"""Claims only one source makes: paragraphs linked to no paragraph of any other source
+that carry a figure, a name or a quotation, page furniture left out
+(:mod:`compareapp.core.facts.furniture`). A row shows the paragraph's first sentence, its
+offsets those of the sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from compareapp.core.diff.comparison import Comparison
+from compareapp.core.documents.document import Document, Paragraph
+from compareapp.core.facts.changed_facts import language
+from compareapp.core.facts.fact_kind import FactKind
+from compareapp.core.facts.furniture import is_furniture_at
+from compareapp.core.facts.quantities import find_quantities
+from compareapp.core.facts.quotations import find_quotations
+from compareapp.core.facts.rows import Discrepancy, Version
+from compareapp.core.text.language import capitalises_nouns
+from compareapp.core.text.proper_names import german_names
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_NAME = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
+_CAPITAL_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*"
+_NAME_ANY = re.compile(rf"(?<![.!?]\s)\b{_CAPITAL_WORD}(?:\s+{_CAPITAL_WORD})+")
+"""``_NAME`` with accented capitals ("Élisabeth Borne", "Dmitri Peskov")."""
+_SENTENCE_END = re.compile(r"""(?<=[.!?…])["”’')\]]*\s+(?=["“‘(\[]?[A-Z0-9À-ÖØ-Þ])""")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Gen|Sen|Rep|St|Lt|Col|Capt|Prof|Jr|Sr|No|vs|Inc|Co|Corp|Ltd)"
+    r"|\b[A-Z]|\b[a-z]\.[a-z])\.$"
+)
+"""Words whose full stop ends no sentence: titles, initials ("U.S."), "a.m."."""
+
+
+def single_source_claims(comparison: Comparison) -> Iterator[Discrepancy]:
+    """Unique paragraphs that carry numbers, quotations or names: claims no other source
+    corroborates, one row each, as their first sentence."""
+    documents = comparison.documents
+    for index, document in enumerate(documents):
+        for number in _unique_paragraphs(comparison, index):
+            paragraph = document.paragraphs[number]
+            if is_furniture_at(document, number) or not is_claim(document, paragraph.text):
+                continue
+            start, end = first_sentence(paragraph)
+            text = document.text[start:end]
+            versions: list[Version | None] = [None] * len(documents)
+            versions[index] = Version(start, end, text, " ".join(text.split()))
+            yield Discrepancy(FactKind.ONLY_IN_ONE, tuple(versions), (index, start))
+
+
+def _unique_paragraphs(comparison: Comparison, document: int) -> list[int]:
+    """Paragraphs of ``document`` linked to no paragraph of any other document (each pair
+    aligned first document first, whatever the base)."""
+    unique = set(range(len(comparison.documents[document].paragraphs)))
+    for other in range(len(comparison.documents)):
+        if other != document:
+            alignment = comparison.pair(min(document, other), max(document, other)).alignment
+            unique &= set(alignment.unique_a if document < other else alignment.unique_b)
+    return sorted(unique)
+
+
+def is_claim(document: Document, text: str) -> bool:
+    """Does ``text`` (a paragraph of ``document``) carry a figure, a quotation or a name?"""
+    if find_quantities(text, language(document)) or find_quotations(text):
+        return True
+    return _has_name(document, text)
+
+
+def first_sentence(paragraph: Paragraph) -> tuple[int, int]:
+    """Offsets of ``paragraph``'s first sentence (the whole paragraph when it is one)."""
+    text = paragraph.text
+    for match in _SENTENCE_END.finditer(text):
+        if not _ABBREVIATION.search(text, 0, match.start()):
+            end = match.start() + len(match.group().rstrip())
+            return paragraph.start, paragraph.start + end
+    stripped = len(text.rstrip())
+    return paragraph.start, paragraph.start + stripped
+
+
+def _has_name(document: Document, text: str) -> bool:
+    """Does ``text`` (a paragraph of ``document``) name someone or something?"""
+    language_ = language(document)
+    if capitalises_nouns(language_):
+        names = german_names(document.text)
+        return any(
+            word in names or (len(word) > 1 and word.isupper()) for word in _WORD.findall(text)
+        )
+    if language_ and language_ != "en":
+        return _NAME_ANY.search(text) is not None
+    return _NAME.search(text) is not None
