@@ -41,6 +41,7 @@ from compareapp.ui.controllers.export_controller import ExportController
 from compareapp.ui.controllers.find_controller import FindController
 from compareapp.ui.controllers.job_controller import JobController
 from compareapp.ui.controllers.marking_controller import MarkingController
+from compareapp.ui.controllers.reading_controller import ReadingController
 from compareapp.ui.controllers.redline_controller import RedlineController
 from compareapp.ui.controllers.review_controller import ReviewController
 from compareapp.ui.controllers.session_controller import SessionController
@@ -56,6 +57,8 @@ from compareapp.ui.start_view import StartView
 from compareapp.ui.window_geometry import place_window, save_geometry
 
 if TYPE_CHECKING:
+    from PySide6 import QtWidgets
+
     from compareapp.core.documents.document import Document
     from compareapp.ui.controllers.comparison_job import JobOutcome
     from compareapp.ui.panes.comparison_result import ComparisonPreview
@@ -87,6 +90,7 @@ class MainWindow(QMainWindow):
         self.files: DocumentController = DocumentController(self)
         self.sessions = SessionController(self)
         self.marking = MarkingController(self)
+        self.reading = ReadingController(self)
         self.discrepancies = DiscrepancyController(self)
         self.exports = ExportController(self)
         self.autosave = Autosave(
@@ -207,7 +211,8 @@ class MainWindow(QMainWindow):
         self.actions_by_name.update(undo=undo, redo=redo)
         self.menus["&View"].addAction(self.review_panel.toggleViewAction())
         self.menus["&View"].addAction(self.discrepancy_panel.toggleViewAction())
-        self.comparison_view.extend_context_menu = self.marking.extend_pane_menu
+        self.comparison_view.extend_context_menu = self._extend_pane_menu
+        self.reading.add_view_menus(self.menus["&View"])
         self.review.changed.connect(self._marks_changed)
         self.review.modified_changed.connect(lambda _modified: self.update_title())
 
@@ -229,6 +234,10 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(window is self)
             action.triggered.connect(lambda _c=False, w=window: windows.bring_to_front(w))
+
+    def _extend_pane_menu(self, menu: QtWidgets.QMenu, document: int, position: int) -> None:
+        self.marking.extend_pane_menu(menu, document, position)
+        self.reading.extend_pane_menu(menu, document)
 
     def _marks_changed(self) -> None:
         self.comparison_view.set_review_marks(self.review)
@@ -289,6 +298,7 @@ class MainWindow(QMainWindow):
             self.discrepancies.list_discrepancies(outcome.result)
         self.sessions.follow_composition(before, (self.documents, self.base))
         self._update_navigation()
+        self.reading.fill_view_menus()
         self.sessions.offer_missing_sources()
 
     # Presenting -------------------------------------------------------------------------

@@ -62,6 +62,18 @@ def test_json_offsets_match_the_paragraph_texts(seed_report: dict[str, Any]) -> 
             assert text[paragraph["start"] : paragraph["end"]] == paragraph["text"]
 
 
+def test_json_documents_say_their_language(seed_report: dict[str, Any]) -> None:
+    assert [document["language"] for document in seed_report["documents"]] == ["en", "en"]
+
+
+def test_json_language_of_german_articles() -> None:
+    folder = Path(__file__).parents[1] / "fixtures" / "languages"
+    result = run("compare", str(folder / "de_a.txt"), str(folder / "fr_a.txt"), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert [document["language"] for document in report["documents"]] == ["de", "fr"]
+
+
 def test_text_format_marks_changes_inline(seed_paths: list[Path]) -> None:
     result = run("compare", *map(str, seed_paths))
     assert result.returncode == 0, result.stderr

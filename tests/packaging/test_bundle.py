@@ -28,7 +28,9 @@ from compareapp.core.align.aligner import align_paragraphs
 from compareapp.core.align.links import LEXICAL_PARAMS, AlignParams
 from compareapp.core.diff.comparison import Comparison
 from compareapp.core.documents.loading import LoadError, load_document
+from compareapp.core.facts.discrepancies import find_discrepancies
 from compareapp.core.reports.comparison_json import comparison_to_json
+from compareapp.core.reports.discrepancy_json import discrepancy_rows
 from compareapp.resources import SAMPLE_FILES
 from tests.fixtures import docx_fixtures, pdf_fixtures, web_fixtures
 from tests.fixtures.story_fixtures import STORY_TITLE, story_html, story_paragraphs, story_text
@@ -253,7 +255,10 @@ def test_bundled_compare_reads_every_format(bundle: Bundle, tmp_path: Path, name
     ]
     assert all(unique["paragraphs"] == [] for unique in report["unique"])
 
-    source = comparison_to_json(Comparison([load_document(plain), load_document(other)]))
+    documents = [load_document(plain), load_document(other)]
+    comparison = Comparison(documents)
+    source = comparison_to_json(comparison)
+    source["discrepancies"] = discrepancy_rows(documents, find_discrepancies(comparison))
     assert without_load_times(report) == without_load_times(json.loads(json.dumps(source)))
 
 
@@ -325,8 +330,8 @@ def test_bundled_compare_reads_a_pdf_through_pdfminers_cmaps(
 
 
 PARAPHRASE = (
-    "The lion begged the poor mouse to spare his life.",
-    "The lion piteously entreated the mouse not to kill him.",
+    "The farmer was furious when he found his crops ruined.",
+    "Seeing the wrecked harvest, the peasant flew into a rage.",
 )
 """Two wordings of one sentence that the aligner links only with the embedding model."""
 

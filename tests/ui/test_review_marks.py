@@ -488,6 +488,8 @@ def test_context_menu_marks_changes_and_deletes(qtbot, sample: MainWindow):
         "Mark Disputed",
         "Mark Verified with Counterparts",
         "Mark Disputed with Counterparts",
+        "Language",  # how the document is read (tests/ui/test_reading_choices.py)
+        "Reopen with Encoding",
     ], "no mark there yet: only the marking commands"
     menu_action(menu, "Mark Disputed").trigger()
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 
+from compareapp.core.text.language import detect_language
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -40,6 +42,12 @@ class Document:
     author: str = ""
     published: str = ""
     """Provenance the file declares about itself (meta tags, document properties)."""
+    encoding_chosen: bool = False
+    """Whether the user chose :attr:`encoding` (View > Reopen with Encoding) rather than
+    the decoder assuming it; a reloaded version is read with it again."""
+    language_override: str = ""
+    """The language the user chose for this source (ISO 639-1), or "" to use the one
+    detected (:attr:`detected_language`)."""
 
     @property
     def has_file(self) -> bool:
@@ -57,6 +65,18 @@ class Document:
     @cached_property
     def _paragraph_ends(self) -> list[int]:
         return [paragraph.end for paragraph in self.paragraphs]
+
+    @cached_property
+    def detected_language(self) -> str:
+        """The language of the text, told from its function words (ISO 639-1: "en", "de",
+        "fr", "es", "it", "nl", "pt"), or "" when unsure."""
+        return detect_language(self.text)
+
+    @property
+    def language(self) -> str:
+        """The language the text is read in (numbers, dates, quotations, names): the
+        user's choice, else the detected one; "" when neither is known (English rules)."""
+        return self.language_override or self.detected_language
 
     @cached_property
     def word_count(self) -> int:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from compareapp.core.documents.document import Document, Paragraph
 from compareapp.core.documents.encoding import UndecodableError, decode_text
+from compareapp.core.documents.encoding_choice import EncodingChoice, decode_as, encoding_choices
 from compareapp.core.documents.formats import Extracted, ExtractionError
 from compareapp.core.documents.formats.sniff import detect_format
 from compareapp.core.text.paragraphs import split_paragraphs
@@ -59,8 +60,14 @@ class LoadError(Exception):
         super().__init__(f"{self.path}: {reason}")
 
 
-def load_document(path: str | os.PathLike[str]) -> Document:
-    """Read ``path``, find its format, and turn its text into paragraphs."""
+def load_document(
+    path: str | os.PathLike[str], encoding: str | None = None, language: str = ""
+) -> Document:
+    """Read ``path``, find its format, and turn its text into paragraphs.
+
+    A plain-text or Markdown file is decoded with ``encoding`` when it is given (the
+    user's choice: View > Reopen with Encoding), else with the one the decoder assumes;
+    ``language`` is the user's choice of language ("" for the detected one)."""
     data = _read_bytes(Path(path))
     try:
         kind = detect_format(data, Path(path))
@@ -71,20 +78,34 @@ def load_document(path: str | os.PathLike[str]) -> Document:
         "name": Path(path).name,
         "sha256": hashlib.sha256(data).hexdigest(),
     }
+    chosen = encoding is not None and kind in {"text", "markdown"}  # decoded text only
     if kind == "text":
-        text, encoding = _decode(path, data)
+        text, encoding = _decode(path, data, encoding)
         del data  # a large file's bytes need not stay beside its text and paragraphs
-        return document_from_text(_LINE_ENDS.sub("\n", text), encoding=encoding, **source)
-    extracted = _extract(kind, data, Path(path))
+        return document_from_text(
+            _LINE_ENDS.sub("\n", text),
+            encoding=encoding,
+            encoding_chosen=chosen,
+            language_override=language,
+            **source,
+        )
+    extracted = _extract(kind, data, Path(path), encoding)
     return document_from_text(
         join_blocks(extracted.blocks),
         encoding=extracted.encoding,
+        encoding_chosen=chosen,
+        language_override=language,
         format=extracted.format,
         title=extracted.title,
         author=extracted.author,
         published=extracted.published,
         **source,
     )
+
+
+def file_encoding_choices(path: str | os.PathLike[str]) -> list[EncodingChoice]:
+    """The encodings the user may choose for the text file at ``path``."""
+    return encoding_choices(_read_bytes(Path(path)))
 
 
 def document_from_text(
@@ -98,15 +119,18 @@ def document_from_text(
     title: str = "",
     author: str = "",
     published: str = "",
+    encoding_chosen: bool = False,
+    language_override: str = "",
 ) -> Document:
-    """Build a document from already decoded text with ``\\n`` line ends."""
+    """Build a document from already decoded text with ``\\n`` line ends (its language
+    detected now, off the UI thread)."""
     if not text.strip():
         raise LoadError(path, "the file holds only whitespace")
     paragraphs = tuple(
         Paragraph(index, start, end, text[start:end])
         for index, (start, end) in enumerate(split_paragraphs(text))
     )
-    return Document(
+    document = Document(
         path=path,
         name=name,
         sha256=sha256,
@@ -118,7 +142,11 @@ def document_from_text(
         title=title,
         author=author,
         published=published,
+        encoding_chosen=encoding_chosen,
+        language_override=language_override,
     )
+    document.detected_language  # noqa: B018 (detected at load, and kept)
+    return document
 
 
 def join_blocks(blocks: Iterable[str]) -> str:
@@ -128,13 +156,17 @@ def join_blocks(blocks: Iterable[str]) -> str:
     return "\n\n".join(block for block in cleaned if block)
 
 
-def _extract(kind: str, data: bytes, path: Path) -> Extracted:
-    """Run the reader for ``kind``; a reader (or a library it needs) that is not installed
-    is reported as such."""
+def _extract(kind: str, data: bytes, path: Path, encoding: str | None = None) -> Extracted:
+    """Run the reader for ``kind`` (a Markdown file decoded with ``encoding`` if given); a
+    reader (or a library it needs) that is not installed is reported as such."""
     module_name, what = _READERS[kind]
     try:
         reader = importlib.import_module(f"compareapp.core.documents.formats.{module_name}")
-        extracted: Extracted = reader.extract(data, path)
+        extracted: Extracted = (
+            reader.extract(data, path, encoding=encoding)
+            if kind == "markdown" and encoding
+            else reader.extract(data, path)
+        )
     except ExtractionError as error:
         raise LoadError(path, str(error)) from None
     except ModuleNotFoundError as error:
@@ -191,9 +223,11 @@ def _refuse_special(path: Path, mode: int) -> None:
         raise LoadError(path, f"is not a regular file (it is {kind})")
 
 
-def _decode(path: str | os.PathLike[str], data: bytes) -> tuple[str, str]:
+def _decode(
+    path: str | os.PathLike[str], data: bytes, chosen: str | None = None
+) -> tuple[str, str]:
     try:
-        text, encoding = decode_text(data)
+        text, encoding = (decode_as(data, chosen), chosen) if chosen else decode_text(data)
     except UndecodableError as error:
         raise LoadError(path, f"cannot be decoded as text ({error})") from None
     if _looks_binary(text):

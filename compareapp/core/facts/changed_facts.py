@@ -16,7 +16,6 @@ from compareapp.core.documents.document import Document
 from compareapp.core.facts.fact_kind import FactKind
 from compareapp.core.facts.quantities import Quantity, quantity_at, same_value
 from compareapp.core.facts.quotations import Quotation, attributions, find_quotations, same_words
-from compareapp.core.text.language import detect_language
 
 Span = tuple[int, int]
 NAME_WORDS = 12
@@ -75,7 +74,8 @@ def _within(quote: Quotation, text: str, other: Quotation) -> bool:
 
 
 def language(document: Document) -> str:
-    return detect_language(document.text)
+    """The language the document is read in: the user's choice, else the detected one."""
+    return document.language
 
 
 def _number_fact(

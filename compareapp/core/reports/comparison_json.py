@@ -54,6 +54,7 @@ def _document(index: int, document: Document) -> dict[str, Any]:
         "name": document.name,
         "sha256": document.sha256,
         "encoding": document.encoding,
+        "language": document.language,
         "format": document.format,
         "title": document.title,
         "author": document.author,

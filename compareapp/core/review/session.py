@@ -52,6 +52,11 @@ class SessionSource:
     loaded_at: datetime
     embedded: EmbeddedText | None = None
     """The text of a pasted source (whose ``path`` is empty); None for a file."""
+    encoding_chosen: bool = False
+    """Whether the user chose :attr:`encoding` (View > Reopen with Encoding): the file
+    is read with it again, not with the one the decoder would assume."""
+    language: str = ""
+    """The language the user chose for the source (ISO 639-1), "" for the detected one."""
 
     @classmethod
     def of(cls, document: Document) -> SessionSource:
@@ -72,6 +77,8 @@ class SessionSource:
             encoding=document.encoding,
             loaded_at=document.loaded_at,
             embedded=embedded,
+            encoding_chosen=document.encoding_chosen,
+            language=document.language_override,
         )
 
 

@@ -24,7 +24,7 @@ from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.core.review.session import EmbeddedText, Session, SessionError, SessionSource
 
 FORMAT = "compareapp.session"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MAX_SESSION_BYTES = 64 * 1024 * 1024
 
 T = TypeVar("T")
@@ -45,7 +45,21 @@ def _sources_are_files(raw: dict[str, Any]) -> dict[str, Any]:
     return raw
 
 
-MIGRATIONS: dict[int, Migration] = {1: _sources_are_files}
+def _nothing_chosen(raw: dict[str, Any]) -> dict[str, Any]:
+    """2 → 3: version 3 keeps the user's choice of a source's encoding and language
+    (``encoding_chosen``, ``language``); in version 2 both were always as detected."""
+    sources = raw.get("sources")
+    if isinstance(sources, list):
+        raw["sources"] = [
+            {**source, "encoding_chosen": False, "language": ""}
+            if isinstance(source, dict)
+            else source
+            for source in sources
+        ]
+    return raw
+
+
+MIGRATIONS: dict[int, Migration] = {1: _sources_are_files, 2: _nothing_chosen}
 """Version ``n`` → a function that turns a version-``n`` session into version ``n + 1``."""
 
 
@@ -96,6 +110,8 @@ def _source_data(source: SessionSource, folder: Path | None) -> dict[str, Any]:
         "encoding": source.encoding,
         "loaded_at": _time(source.loaded_at),
         "embedded": _embedded_data(source.embedded),
+        "encoding_chosen": source.encoding_chosen,
+        "language": source.language,
     }
     if folder is not None and source.embedded is None:
         with contextlib.suppress(ValueError):  # another drive on Windows
@@ -259,6 +275,8 @@ def _source(raw: dict[str, Any], folder: Path | None, where: str) -> SessionSour
         encoding=_get(raw, "encoding", str, where),
         loaded_at=_datetime(raw, "loaded_at", where),
         embedded=embedded,
+        encoding_chosen=_get(raw, "encoding_chosen", bool, where),
+        language=_get(raw, "language", str, where),
     )
 
 

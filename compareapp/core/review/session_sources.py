@@ -55,15 +55,19 @@ def open_source(source: SessionSource) -> Document:
     (raises :class:`~compareapp.core.documents.loading.LoadError`)."""
     if source.embedded is not None:
         return embedded_document(source)
-    return load_as_source(source.path, source.id)
+    encoding = source.encoding if source.encoding_chosen else None
+    return load_as_source(source.path, source.id, encoding, source.language)
 
 
-def load_as_source(path: str, source_id: str) -> Document:
+def load_as_source(
+    path: str, source_id: str, encoding: str | None = None, language: str = ""
+) -> Document:
     """The file at ``path`` read as the source ``source_id``: a reopened, reloaded,
-    replaced or relocated source keeps its id, so its review marks follow it."""
+    replaced or relocated source keeps its id, so its review marks follow it. The user's
+    choices of ``encoding`` and ``language`` (if any) are kept."""
     from compareapp.core.documents.loading import load_document  # the readers: when used
 
-    return replace(load_document(path), source_id=source_id)
+    return replace(load_document(path, encoding, language), source_id=source_id)
 
 
 def embedded_document(source: SessionSource) -> Document:
@@ -84,7 +88,23 @@ def embedded_document(source: SessionSource) -> Document:
         author=embedded.author,
         published=embedded.published,
     )
-    return replace(document, source_id=source.id, loaded_at=source.loaded_at)
+    return replace(
+        document,
+        source_id=source.id,
+        loaded_at=source.loaded_at,
+        language_override=source.language,
+    )
+
+
+def text_version(document: Document) -> str:
+    """What tells one text of a source from another: its bytes' hash and the encoding
+    they were read in (a file reopened in another encoding has another text)."""
+    return f"{document.sha256}:{document.encoding}"
+
+
+def source_version(source: SessionSource) -> str:
+    """:func:`text_version` of the document ``source`` was when it was saved."""
+    return f"{source.sha256}:{source.encoding}"
 
 
 def match_sources(
@@ -119,11 +139,12 @@ _SAME_SOURCE_RULES: tuple[Callable[[SessionSource, Document], bool], ...] = (
 
 def reanchored_marks(session: Session, documents: Mapping[str, Document]) -> ReviewMarks:
     """The session's marks, re-anchored in the sources whose text has changed since the
-    session was saved (``documents`` by source id); marks of missing sources unchanged."""
+    session was saved (``documents`` by source id: another file, or the same bytes read in
+    another encoding); marks of missing sources unchanged."""
     marks = ReviewMarks(session.marks)
     for source in session.sources:
         document = documents.get(source.id)
-        if document is not None and document.sha256 != source.sha256:
+        if document is not None and text_version(document) != source_version(source):
             marks.reanchor_source(source.id, document.text)
     return marks
 

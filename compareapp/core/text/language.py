@@ -17,6 +17,16 @@ from compareapp.core.text.language_words import FUNCTION_WORDS
 
 LANGUAGES = tuple(FUNCTION_WORDS)
 """The languages told: ISO 639-1 codes."""
+LANGUAGE_NAMES = {
+    "en": "English",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+    "nl": "Dutch",
+    "pt": "Portuguese",
+}
+"""What each language is called, for people (the order menus list them in)."""
 NOUN_CAPITALISING = frozenset({"de"})
 """Languages that capitalise every noun: a capital there does not make a name."""
 SAMPLE_CHARS = 20_000
@@ -34,6 +44,11 @@ def detect_language(text: str) -> str:
     """The ISO 639-1 code of ``text``'s language ("en", "de", "fr", "es", "it", "nl", "pt"),
     or "" when unsure."""
     return _detect(text)
+
+
+def language_name(code: str) -> str:
+    """ "German" for "de"; the code itself for a language not named here; "" for ""."""
+    return LANGUAGE_NAMES.get(code, code)
 
 
 def capitalises_nouns(language: str) -> bool:

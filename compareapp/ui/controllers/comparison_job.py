@@ -40,6 +40,20 @@ class PendingSource:
     fallback: Document | None = None
     """The version to keep when the file cannot be read (a reload or a replacement that
     fails leaves the document as it was)."""
+    encoding: str | None = None
+    """The encoding the user chose to read it in (None: the one the decoder assumes)."""
+    language: str = ""
+    """The language the user chose for it ("": the detected one)."""
+
+    @classmethod
+    def again(cls, document: Document, encoding: str | None = None) -> PendingSource:
+        """``document``'s file read again as the same source, with the user's choices (a
+        chosen ``encoding`` replaces the one it was read in)."""
+        if encoding is None and document.encoding_chosen:
+            encoding = document.encoding
+        return cls(
+            document.path, document.source_id, document, encoding, document.language_override
+        )
 
 
 @dataclass(frozen=True)
@@ -170,7 +184,7 @@ def _read(source: str | PendingSource | SessionSource, task: BackgroundTask) -> 
         return open_source(source)
     task.progress(f"Reading {source if isinstance(source, str) else source.path}")
     if isinstance(source, PendingSource):
-        return load_as_source(source.path, source.source_id)
+        return load_as_source(source.path, source.source_id, source.encoding, source.language)
     return load_document(source)
 
 

@@ -122,9 +122,7 @@ class DocumentController:
             if documents:
                 self.host.statusBar().showMessage("No document here has a file to reload", 5000)
             return
-        sources: list[Source] = [
-            PendingSource(d.path, d.source_id, d) if d.has_file else d for d in documents
-        ]
+        sources: list[Source] = [PendingSource.again(d) if d.has_file else d for d in documents]
         self.host.jobs.start_job(sources, self.host.base)
 
     def close_document(self, index: int) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from compareapp.core.review.marks import describe_outcomes
 from compareapp.core.review.session import SESSION_SUFFIX, Session, SessionError, SessionSource
 from compareapp.core.review.session_file import load_session, save_session
-from compareapp.core.review.session_sources import find_sources
+from compareapp.core.review.session_sources import find_sources, source_version, text_version
 from compareapp.ui import windows
 from compareapp.ui.autosave import Recovery, find_recoveries
 from compareapp.ui.controllers.comparison_job import PendingSource
@@ -67,7 +67,8 @@ class SessionController:
         self.missing_base: str | None = None
         """The session's base, while it is one of the missing sources."""
         self.anchored_hashes: dict[str, str] = {}
-        """The SHA-256 of the text each source's marks are anchored in."""
+        """The version of the text each source's marks are anchored in (its SHA-256 and
+        encoding: :func:`~compareapp.core.review.session_sources.text_version`)."""
         self.opening: tuple[object, frozenset[str], str] = (None, frozenset(), "")
         """The job opening a session, the sources it loads and the base's id: until the job
         is done no document shows them, yet they belong to the session."""
@@ -207,7 +208,7 @@ class SessionController:
         host = self.host
         self.session_path = path
         self.known_sources = {source.id: source for source in session.sources}
-        self.anchored_hashes = {source.id: source.sha256 for source in session.sources}
+        self.anchored_hashes = {source.id: source_version(source) for source in session.sources}
         found = find_sources(session)
         self.missing_sources = [source.id for source in found.missing]
         host.review.replace_all(session.marks, modified=modified)
@@ -246,7 +247,9 @@ class SessionController:
         if source_id == self.missing_base:
             self.missing_base = None
         order = list(self.known_sources)  # the session's order, then sources added since
-        sources: list[Document | PendingSource] = [*documents, PendingSource(path, source_id)]
+        chosen = source.encoding if source.encoding_chosen else None
+        located = PendingSource(path, source_id, None, chosen, source.language)
+        sources: list[Document | PendingSource] = [*documents, located]
         sources.sort(key=lambda s: order.index(s.source_id) if s.source_id in order else len(order))
         base = next((i for i, s in enumerate(sources) if s.source_id == base_id), 0)
         self.host.jobs.start_job(list(sources), base)
@@ -262,14 +265,15 @@ class SessionController:
         reports = []
         for document in documents:
             self.known_sources[document.source_id] = SessionSource.of(document)
-            anchored = self.anchored_hashes.get(document.source_id, document.sha256)
-            if anchored != document.sha256:
+            version = text_version(document)
+            anchored = self.anchored_hashes.get(document.source_id, version)
+            if anchored != version:
                 outcomes = host.review.reanchor_source(document.source_id, document.text)
                 if outcomes:
                     reports.append(
                         f"{document.name} changed; its marks: {describe_outcomes(outcomes)}"
                     )
-            self.anchored_hashes[document.source_id] = document.sha256
+            self.anchored_hashes[document.source_id] = version
         host.source_watcher.watch(document.path for document in documents if document.has_file)
         loaded = {document.source_id for document in documents}
         self.missing_sources = [i for i in self.missing_sources if i not in loaded]
@@ -337,7 +341,10 @@ class SessionController:
 
 def _composition(documents: list[Document], base: int) -> tuple[object, ...]:
     """What a session records of its documents: each source and version, and the base."""
-    sources = tuple((d.source_id, d.path, d.sha256) for d in documents)
+    sources = tuple(
+        (d.source_id, d.path, text_version(d), d.encoding_chosen, d.language_override)
+        for d in documents
+    )
     return sources, sources[base][0] if 0 <= base < len(sources) else None
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
+from compareapp.core.text.language import language_name
 from compareapp.ui.elided_label import ElidedLabel
 from compareapp.ui.file_drops import FileDrops
 from compareapp.ui.panes.overview_strip import OverviewStrip
@@ -30,7 +31,8 @@ def info_line(document: Document) -> str:
         title = title[: TITLE_LIMIT - 1].rstrip() + "…"
     parts = [
         document.format,
-        document.encoding if document.format in TEXT_FORMATS else "",
+        encoding_text(document) if document.format in TEXT_FORMATS else "",
+        language_text(document),
         f"“{title}”" if title else "",
         f"By {document.author}" if document.author else "",
         document.published,
@@ -40,12 +42,32 @@ def info_line(document: Document) -> str:
     return " · ".join(part for part in parts if part)
 
 
+def encoding_text(document: Document) -> str:
+    """The encoding, saying whether the user chose it or (a legacy code page, which the
+    bytes alone cannot prove) the decoder assumed it."""
+    encoding = document.encoding
+    if document.encoding_chosen:
+        return f"{encoding} (chosen)"
+    legacy = encoding and not encoding.startswith("utf-")
+    return f"{encoding} (assumed)" if legacy and document.format in TEXT_FORMATS else encoding
+
+
+def language_text(document: Document) -> str:
+    """The language the text is read in; "(chosen)" when the user chose it."""
+    name = language_name(document.language)
+    return f"{name} (chosen)" if name and document.language_override else name
+
+
 def info_tooltip(document: Document) -> str:
     """Every provenance field in full, one per line."""
+    encoding = encoding_text(document)
+    if encoding.endswith("(assumed)"):
+        encoding += ": View > Reopen with Encoding reads it in another"
     fields = [
         ("Path", document.path),
         ("Read as", document.format),
-        ("Encoding", document.encoding),
+        ("Encoding", encoding),
+        ("Language", language_text(document) or "not told (English rules)"),
         ("Title", document.title),
         ("Author", document.author),
         ("Published", document.published),

@@ -6,6 +6,7 @@ the rows an editor expects, and nothing for the wording."""
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,17 @@ def test_a_paragraph_one_source_adds_is_a_claim_when_it_names_or_counts(
     other = document(a.text + "\n" + extra + "\n", f"{language}_c.txt")
     expected = [("only in one source", None, extra)] if claim else []
     assert rows([a, other]) == expected
+
+
+def test_the_language_chosen_for_a_document_is_the_one_its_numbers_are_read_in() -> None:
+    """Read as German, "600 Millionen" and "0,6 Milliarden" are one amount; read as English
+    (the user's choice for both documents), "0,6" is another number, and a row."""
+    german = list(pair("de"))
+    assert [d.language for d in german] == ["de", "de"]
+    english = [replace(d, language_override="en") for d in german]
+
+    def amounts(documents: list[Document]) -> list[Row]:
+        return [row for row in rows(documents) if row[0] == "number" and "0,6" in str(row)]
+
+    assert amounts(german) == []
+    assert amounts(english)

@@ -143,8 +143,10 @@ def test_saved_file_is_readable_utf8_json(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert "東京 desk 🌊" in text  # not \u-escaped
     data = json.loads(text)
-    assert (data["format"], data["schema_version"]) == (FORMAT, 2)
+    assert (data["format"], data["schema_version"]) == (FORMAT, 3)
     assert [source["embedded"] for source in data["sources"]] == [None, None]  # files
+    assert [source["encoding_chosen"] for source in data["sources"]] == [False, False]
+    assert [source["language"] for source in data["sources"]] == ["", ""]
     assert data["app"].startswith("compareapp ")
     assert data["comparison"] == {"base": 1, "typographic": True}
     assert [source["relative_path"] for source in data["sources"]] == ["wire.txt", "rewrite.txt"]
@@ -394,7 +396,7 @@ def test_a_huge_file_is_refused_before_it_is_read(
 
 def test_newer_format_asks_for_a_newer_compareapp(tmp_path: Path) -> None:
     data = _valid_data()
-    data["schema_version"] = 3
+    data["schema_version"] = 4
     data["something_new"] = {"added": "later"}
     path = tmp_path / "future.compareapp"
     path.write_bytes(_bytes(data))
@@ -403,7 +405,7 @@ def test_newer_format_asks_for_a_newer_compareapp(tmp_path: Path) -> None:
     assert str(caught.value).startswith(f"{path}: ")
     reason = caught.value.reason
     assert "was written by a newer compareapp" in reason
-    assert "session format 3" in reason and "reads up to 2" in reason
+    assert "session format 4" in reason and "reads up to 3" in reason
     assert "update compareapp" in reason
 
 
@@ -498,8 +500,8 @@ def test_a_version_without_a_migration_is_refused_clearly(
 
 
 def test_the_shipped_format_needs_no_migration() -> None:
-    assert session_module.SCHEMA_VERSION == 2
-    assert sorted(session_module.MIGRATIONS) == [1]  # tests/core/review/test_session_embedded.py
+    assert session_module.SCHEMA_VERSION == 3
+    assert sorted(session_module.MIGRATIONS) == [1, 2]  # test_session_embedded, _choices
     data = _valid_data()
     assert migrate(data) is data
 

@@ -85,7 +85,7 @@ def test_a_pasted_source_is_saved_with_its_text_and_reopens(tmp_path: Path) -> N
     save_session(path, session)
 
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     file_source, pasted_source = data["sources"]
     assert file_source["embedded"] is None and file_source["relative_path"] == "wire.txt"
     assert pasted_source["path"] == "" and "relative_path" not in pasted_source
@@ -241,10 +241,10 @@ def test_a_version_1_file_still_loads(tmp_path: Path) -> None:
         AnchorState.MOVED,
     )
     assert mark.anchor.prefix.endswith("shut\n\n")
-    # Saved again, it is a version-2 file with the same content.
+    # Saved again, it is a current (version-3) file with the same content.
     again = tmp_path / "again.compareapp"
     save_session(again, session)
-    assert json.loads(again.read_text(encoding="utf-8"))["schema_version"] == 2
+    assert json.loads(again.read_text(encoding="utf-8"))["schema_version"] == 3
     assert load_session(again) == session
 
 
@@ -252,7 +252,7 @@ def test_the_migration_from_1_to_2_marks_every_source_a_file() -> None:
     old: dict[str, Any] = json.loads(VERSION_1)
     untouched = copy.deepcopy(old)
     raw = migrate(old)
-    assert raw["schema_version"] == 2
+    assert raw["schema_version"] == 3  # then 2 -> 3: nothing chosen (test_session_choices)
     assert [source["embedded"] for source in raw["sources"]] == [None, None]
     assert [source["name"] for source in raw["sources"]] == [
         "wire-report.txt",

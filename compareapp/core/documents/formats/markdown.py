@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from compareapp.core.documents.encoding import UndecodableError, decode_text
+from compareapp.core.documents.encoding_choice import decode_as
 from compareapp.core.documents.formats import Extracted, ExtractionError
 
 if TYPE_CHECKING:
@@ -29,12 +30,13 @@ _TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
 _BREAKS = {"softbreak", "hardbreak"}
 
 
-def extract(data: bytes, path: Path) -> Extracted:
-    """Decode ``data`` as text and read it as CommonMark with tables and strikethrough."""
+def extract(data: bytes, path: Path, encoding: str | None = None) -> Extracted:
+    """Decode ``data`` as text (as ``encoding`` when given: the user's choice) and read it
+    as CommonMark with tables and strikethrough."""
     from markdown_it import MarkdownIt
 
     try:
-        text, encoding = decode_text(data)
+        text, encoding = (decode_as(data, encoding), encoding) if encoding else decode_text(data)
     except UndecodableError as error:
         raise ExtractionError(f"cannot be decoded as text ({error})") from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
