@@ -45,6 +45,9 @@ ACTIONS = (
     ActionSpec("export_pdf", "&Export PDF…", "&File", ("Ctrl+E",),
                "Export the comparison and its review marks as an annotated PDF",
                "document-export", toolbar=True, short="Export PDF"),
+    ActionSpec("export_redline_pdf", "Export &Redline PDF…", "&File", ("Ctrl+Shift+E",),
+               "Export the base against each other document in one column, deletions "
+               "struck through and insertions underlined, with the review marks"),
     ActionSpec("reload", "Re&load Sources", "&File", (QKeySequence.StandardKey.Refresh,),
                "Read the sources again from disk; review marks are re-anchored",
                "view-refresh"),

@@ -67,7 +67,7 @@ APP_TITLE = "compareapp"
 REVIEW_PANEL_WIDTH = 400
 COMPARISON_ACTIONS = (
     "previous_difference", "next_difference", "previous_significant", "next_significant",
-    "export_pdf", "mark_verified", "mark_disputed", "reload", "redline_view",
+    "export_pdf", "export_redline_pdf", "mark_verified", "mark_disputed", "reload", "redline_view",
 )  # fmt: skip
 """Actions that need a comparison on screen."""
 
@@ -137,7 +137,8 @@ class MainWindow(QMainWindow):
                 "save": self.sessions.save,
                 "save_as": self.sessions.save_as,
                 "reload": files.reload_sources,
-                "export_pdf": self.exports.export_pdf,
+                "export_pdf": lambda: self.exports.export_pdf(),
+                "export_redline_pdf": lambda: self.exports.export_pdf("redline"),
                 "quit": windows.quit_all,
                 "preferences": self.edit_preferences,
                 "previous_difference": lambda: view.go_to_difference(False, False),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pypdf
@@ -57,3 +58,21 @@ def test_a_failed_export_says_why_and_writes_nothing(
     assert str(target) in window.message_bar.text()
     assert "does not exist" in window.message_bar.text()
     assert not target.parent.exists()
+
+
+def test_file_export_redline_pdf_writes_the_one_column_layout(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_and_wait(qtbot, window, sample_paths())
+    target = tmp_path / "redline"
+    monkeypatch.setattr(window.exports, "ask_export_path", lambda: str(target))
+
+    window.actions_by_name["export_redline_pdf"].trigger()
+    qtbot.waitUntil(lambda: window.exports.task is None, timeout=60_000)
+
+    written = target.with_suffix(".pdf")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(written), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Redline: outlet-rewrite.txt against wire-report.txt" in text
+    assert "Exported" in window.offer_bar.text()

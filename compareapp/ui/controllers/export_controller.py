@@ -42,13 +42,14 @@ class ExportController:
         self.task: BackgroundTask | None = None
         """The export running, if any."""
 
-    def export_pdf(self) -> None:
+    def export_pdf(self, layout: str = "side-by-side") -> None:
+        """Ask where, then export in ``layout``: "side-by-side" or "redline"."""
         if self.host.comparison_view.result is None:
             self.host.statusBar().showMessage("Open two or more documents to export them", 5000)
             return
         path = self.ask_export_path()
         if path:
-            self.start_export(path if path.lower().endswith(".pdf") else path + ".pdf")
+            self.start_export(path if path.lower().endswith(".pdf") else path + ".pdf", layout)
 
     def ask_export_path(self) -> str:
         # A pasted first document has no path: the suggestion is in the home folder.
@@ -58,14 +59,16 @@ class ExportController:
         )
         return path
 
-    def start_export(self, path: str) -> BackgroundTask:
+    def start_export(self, path: str, layout: str = "side-by-side") -> BackgroundTask:
         """Export to ``path`` off the UI thread; the review marks as they are now."""
         # Imported here, not with the window: the export loads pypdf and the report model.
         from compareapp.core.present.report_model import build_report
         from compareapp.export.pdf_export import ExportOptions, export_pdf
 
         report = build_report(self.host.comparison_view.model, list(self.host.review))
-        options = ExportOptions(reviewer=settings.reviewer(), page_size=settings.page_size())
+        options = ExportOptions(
+            reviewer=settings.reviewer(), page_size=settings.page_size(), layout=layout
+        )
         task = BackgroundTask(lambda task: export_pdf(report, path, options, task.progress))
         self.task = task
         self.host.busy.set_busy(True, "Exporting the PDF…")
@@ -82,9 +85,15 @@ class ExportController:
 
         self.task = None
         self.host.busy.set_busy(False)
+        unplaced = len(result.not_placed)
+        warning = (
+            f" {unplaced} mark(s) could not be placed on their words; the summary lists them."
+            if unplaced
+            else ""
+        )
         self.host.offer_bar.offer(
             f"Exported {result.pages} pages with {result.annotations} annotation(s) to "
-            f"{result.path}.",
+            f"{result.path}.{warning}",
             [("Open", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path))))],
         )
 
