@@ -33,7 +33,6 @@ _SCALE = 100
 """The table's font is measured at this many pixels a point, whatever the screen."""
 _MARK_COLUMNS = ("Source", "Passage", "Note", "By", "Page")
 _KIND_LABELS = {FactKind.ONLY_IN_ONE: "one source", FactKind.DATE: "date, time"}
-_SENTENCE_END = (". ", "? ", "! ", ".” ", '." ')
 
 
 @dataclass(frozen=True)
@@ -203,13 +202,11 @@ def _discrepancies(
 
 
 def _wording(row: Discrepancy, index: int) -> str:
+    """A source's wording on one line (a one-source claim's is already its first sentence,
+    cut by the fact finder, which knows "U.S." ends no sentence)."""
     version = row.versions[index]
     assert version is not None
-    text = " ".join(version.text.split())
-    if row.kind is FactKind.ONLY_IN_ONE:
-        ends = [text.find(end) for end in _SENTENCE_END if end in text]
-        text = text[: min(ends) + 1] if ends else text
-    return text
+    return " ".join(version.text.split())
 
 
 def _page_links(report: ReportModel, row: Discrepancy, pages: Mapping[tuple[int, int], int]) -> str:
