@@ -15,7 +15,7 @@ from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.core.review.session import Session, SessionSource
 from compareapp.core.review.session_file import save_session
 from compareapp.resources import sample_paths
-from tests.export.pdf_reading import annotations, page_texts, text_under_quads
+from tests.helpers.pdf_reading import annotations, page_texts, text_under_quads
 
 COMMAND = shutil.which("compareapp", path=str(Path(sys.executable).parent))
 

@@ -6,9 +6,7 @@ outline resolving."""
 
 from __future__ import annotations
 
-import hashlib
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +17,11 @@ from PySide6.QtWidgets import QApplication
 
 from compareapp.core.diff.comparison import Comparison
 from compareapp.core.documents.document import Document
-from compareapp.core.documents.loading import document_from_text, load_document
 from compareapp.core.present.report_model import ReportModel, build_report
 from compareapp.core.present.view_model import ComparisonViewModel
-from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.export import comparison_pages, pdf_export
 from compareapp.export.pdf_export import ExportOptions, ExportResult, export_pdf
-from tests.export.pdf_reading import (
+from tests.helpers.pdf_reading import (
     annotations,
     destination_pages,
     outline,
@@ -36,63 +32,7 @@ from tests.export.pdf_reading import (
     words,
     words_centred_in,
 )
-
-SEED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed-pair"
-MISPLACED_QUOTE = "words the document does not show here"
-
-# (document, quote, occurrence, status, note): the split Reuters lead (one paragraph
-# against CBC's two copies), the merged "Russia denies…" (with "War Crimes Investigation",
-# against one CBC paragraph), CBC's repeated lead (its third "a surprise acknowledgement",
-# after the first lead and the photo caption), CBC's moved "Since Russia invaded…", and
-# "no limits" in CBC's paragraph linked one-to-two.
-MARKS = [
-    (0, "in a surprising acknowledgment of a rift with Beijing", 0, MarkStatus.DISPUTED, "split"),
-    (0, "Russia denies that its forces committed war crimes", 0, MarkStatus.DISPUTED, "merged"),
-    (1, "a surprise acknowledgement of friction", 2, MarkStatus.VERIFIED, "repeated lead"),
-    (1, "Since Russia invaded Ukraine in February", 0, MarkStatus.DISPUTED, "moved"),
-    (1, '"no limits"', 0, MarkStatus.VERIFIED, "the phrase the wires used"),
-]
-
-
-def seed_pair() -> list[Document]:
-    paths = sorted(SEED.glob("*.txt"))[:2]
-    if len(paths) < 2:
-        pytest.fail(f"the seed pair is missing from {SEED}")
-    return [load_document(path) for path in paths]
-
-
-def third_version(cbc: Document, name: str = "third.txt") -> Document:
-    """CBC's story edited again: the "no limits" paragraph moved to the end and the one
-    after the lead split in two."""
-    paragraphs = [paragraph.text for paragraph in cbc.paragraphs]
-    limits = next(i for i, text in enumerate(paragraphs) if "no limits" in text)
-    paragraphs.append(paragraphs.pop(limits))
-    first, _dot, rest = paragraphs[5].partition(". ")
-    paragraphs[5 : 6] = [first + ".", rest]  # fmt: skip
-    text = "\n\n".join(paragraphs) + "\n"
-    return document_from_text(
-        text, path=name, name=name,
-        sha256=hashlib.sha256(text.encode()).hexdigest(), encoding="utf-8",
-    )  # fmt: skip
-
-
-def make_marks(documents: list[Document]) -> list[ReviewMark]:
-    marks = []
-    for index, quote, occurrence, status, note in MARKS:
-        document = documents[index]
-        start = -1
-        for _ in range(occurrence + 1):
-            start = document.text.index(quote, start + 1)
-        marks.append(
-            ReviewMark.create(
-                document.source_id, document.text, start, start + len(quote), status, "ed", note
-            )
-        )
-    # A mark whose recorded words are not the text's: the export must not draw it.
-    stale = marks[0]
-    marks.append(replace(stale, id="stale", anchor=replace(stale.anchor, quote=MISPLACED_QUOTE)))
-    return marks
-
+from tests.helpers.seed_marks import MISPLACED_QUOTE, make_marks, seed_pair, third_version
 
 Exported = tuple[ReportModel, Path, ExportResult]
 

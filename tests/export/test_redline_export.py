@@ -24,7 +24,7 @@ from compareapp.export.pdf_export import ExportOptions, ExportResult, export_pdf
 from compareapp.export.redline_pages import redline_title
 from compareapp.rendering import palette
 from compareapp.rendering.redline_document import note
-from tests.export.pdf_reading import (
+from tests.helpers.pdf_reading import (
     annotations,
     destination_pages,
     outline,
@@ -34,7 +34,7 @@ from tests.export.pdf_reading import (
     words,
     words_centred_in,
 )
-from tests.export.test_faithful_record import make_marks, seed_pair, third_version
+from tests.helpers.seed_marks import make_marks, seed_pair, third_version
 
 EXTRA = [  # (document, quote, status, note): the marks the redline must draw on its words
     (0, "8,000 square kilometers", MarkStatus.DISPUTED, "CBC says 9,000"),

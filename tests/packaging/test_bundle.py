@@ -34,7 +34,7 @@ from compareapp.core.reports.discrepancy_json import discrepancy_rows
 from compareapp.resources import SAMPLE_FILES
 from tests.fixtures import docx_fixtures, pdf_fixtures, web_fixtures
 from tests.fixtures.story_fixtures import STORY_TITLE, story_html, story_paragraphs, story_text
-from tests.packaging.files import APP_ID, ICON_SIZES, PACKAGING, ROOT
+from tests.helpers.packaging_files import APP_ID, ICON_SIZES, PACKAGING, ROOT
 
 pytestmark = pytest.mark.slow
 

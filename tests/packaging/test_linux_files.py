@@ -22,7 +22,7 @@ from compareapp.core.documents.loading import load_document
 from compareapp.core.review.session import SESSION_SUFFIX, Session, SessionSource
 from compareapp.core.review.session_file import dump_session
 from compareapp.ui.settings import APP_NAME
-from tests.packaging.files import (
+from tests.helpers.packaging_files import (
     APP_ID,
     DESKTOP,
     ICON_SIZES,

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from compareapp import __version__
-from tests.packaging.files import (
+from tests.helpers.packaging_files import (
     APP_ID,
     DESKTOP,
     INFO_PLIST,

@@ -1,6 +1,6 @@
 """Fixtures for the window tests: an isolated settings directory and a shown main window
 (the helpers that open files and wait until the comparison is laid out are in
-``tests/helpers.py``)."""
+``tests/helpers/``)."""
 
 from __future__ import annotations
 
