@@ -4,7 +4,8 @@ is left behind, and the window stays open with its marks, still unsaved; once th
 is over, saving again saves everything.
 
 The troubles (real where the machine allows, else skipped; simulated ones always run) are
-those of ``tests/core/review/test_save_failures.py`` (``Trouble`` in ``tests/fixtures/save_troubles.py``).
+those of ``tests/core/review/test_save_failures.py`` (``Trouble`` in
+``tests/fixtures/save_troubles.py``).
 """
 
 from __future__ import annotations
