@@ -4,16 +4,15 @@ strength inside a linked passage is a row of its own kind."""
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 import pytest
 
 from compareapp.core.diff.comparison import Comparison
 from compareapp.core.documents.document import Document
-from compareapp.core.documents.loading import document_from_text, load_document
+from compareapp.core.documents.loading import document_from_text
 from compareapp.core.facts.discrepancies import FactKind, find_discrepancies
+from tests.helpers.seed_marks import seed_pair
 
-SEED = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "seed-pair"
 STORY = (
     "The regional council met on Monday to discuss the flood barrier, the bridge repairs "
     "and the money the town will need over the coming winter months."
@@ -92,10 +91,7 @@ def test_a_negation_moved_around_the_paragraph_is_no_claim() -> None:
 
 
 def test_the_seed_pairs_changed_claims_are_rows() -> None:
-    paths = sorted(SEED.glob("*.txt"))[:2]
-    if len(paths) < 2:
-        pytest.skip(f"the seed pair is missing from {SEED}")
-    documents = [load_document(path) for path in paths]
+    documents = seed_pair()
     found = {
         tuple(v.text if v else None for v in row.versions)
         for row in find_discrepancies(Comparison(documents))

@@ -4,7 +4,6 @@ sentence (issue 21)."""
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 import pytest
 
@@ -13,8 +12,8 @@ from compareapp.core.documents.loading import document_from_text, load_document
 from compareapp.core.facts.discrepancies import FactKind, find_discrepancies
 from compareapp.core.facts.furniture import furniture_paragraphs, is_furniture
 from compareapp.resources import sample_paths
+from tests.helpers.seed_marks import seed_paths
 
-SEED = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "seed-pair"
 FURNITURE = [
     "Cars destroyed amid Russian attacks are seen on a street in Kharkiv on Thursday. "
     "(Leo Correa/The Associated Press)",
@@ -66,9 +65,7 @@ def test_the_blurb_after_a_videos_duration_is_furniture() -> None:
 
 @pytest.mark.parametrize("which", ["seed", "sample"])
 def test_only_in_one_rows_are_claims_as_their_first_sentence(which: str) -> None:
-    paths = sorted(SEED.glob("*.txt"))[:2] if which == "seed" else list(sample_paths())
-    if len(paths) < 2:
-        pytest.skip(f"the seed pair is missing from {SEED}")
+    paths = seed_paths() if which == "seed" else list(sample_paths())
     documents = [load_document(path) for path in paths]
     rows = [
         row for row in find_discrepancies(Comparison(documents)) if row.kind is FactKind.ONLY_IN_ONE

@@ -14,9 +14,9 @@ from compareapp.core.diff.classify import DifferenceClass
 from compareapp.core.diff.comparison import Comparison
 from compareapp.core.documents.document import Document
 from compareapp.core.documents.loading import document_from_text
+from tests.helpers.seed_marks import seed_paths
 
 GOLD = Path(__file__).resolve().parents[3] / "benchmarks" / "gold" / "name_differences.json"
-SEED = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "seed-pair"
 
 
 def document(text: str, name: str) -> Document:
@@ -85,8 +85,7 @@ def test_a_clause_that_merely_holds_a_name_is_wording() -> None:
 
 
 def test_the_name_class_on_the_labelled_list() -> None:
-    if not SEED.is_dir():
-        pytest.skip(f"the seed pair is missing from {SEED}")
+    seed_paths()  # the labelled list is of the seed pair's differences: fail without it
     result = score(GOLD, show=False)
     assert result["unlabelled"] == 0
     assert result["precision"] >= 0.8
