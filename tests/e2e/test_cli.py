@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,12 +11,7 @@ from typing import Any
 
 import pytest
 
-COMMAND = shutil.which("compareapp", path=str(Path(sys.executable).parent))
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    assert COMMAND, "compareapp is not installed next to this Python"
-    return subprocess.run([COMMAND, *args], capture_output=True, text=True, timeout=120)
+from tests.helpers.command import run
 
 
 @pytest.fixture(scope="module")

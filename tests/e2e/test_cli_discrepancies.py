@@ -7,8 +7,6 @@ import csv
 import io
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,23 +16,16 @@ from compareapp.core.documents.loading import load_document
 from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.core.review.session import Session, SessionSource
 from compareapp.core.review.session_file import save_session
+from tests.helpers.command import run
+from tests.helpers.seed_marks import seed_paths
 
-COMMAND = shutil.which("compareapp", path=str(Path(sys.executable).parent))
-SEED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed-pair"
 REUTERS_FIGURE = "8,000 square kilometers"
 CBC_FIGURE = "9,000 square kilometres"
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    assert COMMAND, "compareapp is not installed next to this Python"
-    return subprocess.run([COMMAND, *args], capture_output=True, text=True, timeout=120)
-
-
 @pytest.fixture(scope="module")
 def seed() -> list[str]:
-    paths = sorted(str(path) for path in SEED.glob("*.txt"))
-    assert len(paths) == 2, f"the seed pair is missing from {SEED}"
-    return paths
+    return [str(path) for path in seed_paths()]
 
 
 @pytest.fixture(scope="module")

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pypdf
@@ -15,17 +13,13 @@ from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.core.review.session import Session, SessionSource
 from compareapp.core.review.session_file import save_session
 from compareapp.resources import sample_paths
+from tests.helpers.command import run as run_command
 from tests.helpers.pdf_reading import annotations, page_texts, text_under_quads
-
-COMMAND = shutil.which("compareapp", path=str(Path(sys.executable).parent))
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    assert COMMAND, "compareapp is not installed next to this Python"
-    environment = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
-    return subprocess.run(
-        [COMMAND, *args], capture_output=True, text=True, timeout=120, env=environment
-    )
+    """The export as on a machine with no screen."""
+    return run_command(*args, display=False)
 
 
 def make_session(folder: Path) -> Path:

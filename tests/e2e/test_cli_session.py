@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,18 +16,12 @@ from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.core.review.session import Session, SessionSource
 from compareapp.core.review.session_file import save_session
 from compareapp.resources import sample_paths
-
-COMMAND = shutil.which("compareapp", path=str(Path(sys.executable).parent))
+from tests.helpers.command import run
 
 VERIFIED = "rescued 37 people from homes and cars on Quay Street and Mill Lane"
 DISPUTED = "Holding the water back any longer would have put the dam itself at risk."
 REWRITE_MARK = "Around 1,400 households in Marrowby"
 NEW_PARAGRAPH = "Live updates: this story was updated at 11:05 with comment from the authority.\n\n"
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    assert COMMAND, "compareapp is not installed next to this Python"
-    return subprocess.run([COMMAND, *args], capture_output=True, text=True, timeout=120)
 
 
 def _mark(document: Document, quote: str, status: MarkStatus, note: str) -> ReviewMark:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -31,8 +30,8 @@ from tests.fixtures.hostile_inputs import (
     case_params,
     must_drop_root,
 )
+from tests.helpers.command import COMMAND
 
-COMMAND = shutil.which("compareapp", path=str(Path(sys.executable).parent))
 TIMEOUT_S = 120
 WORKERS = 3
 NOT_HERE = {

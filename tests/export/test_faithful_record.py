@@ -23,14 +23,13 @@ from compareapp.export import comparison_pages, pdf_export
 from compareapp.export.pdf_export import ExportOptions, ExportResult, export_pdf
 from tests.helpers.pdf_reading import (
     annotations,
-    destination_pages,
+    check_links,
     outline,
     page_texts,
     pages_with,
     pdftotext,
     text_under_quads,
     words,
-    words_centred_in,
 )
 from tests.helpers.seed_marks import MISPLACED_QUOTE, make_marks, seed_pair, third_version
 
@@ -138,21 +137,7 @@ def test_the_discrepancy_table_has_one_line_per_row(exported: Exported) -> None:
 
 def test_links_and_outline_resolve(exported: Exported) -> None:
     report, path, _result = exported
-    destinations = destination_pages(path)
-    links = annotations(path, "/Link")
-    assert len(links) >= len(report.marks) - 1
-    highlights_by_page = {(h.page, str(h.data["/NM"]).split("-")[0]) for h in annotations(
-        path, "/Highlight"
-    )}  # fmt: skip
-    for link in links:
-        name = str(link.data["/Dest"])
-        assert name in destinations, name
-        target = destinations[name]
-        left, bottom, right, top = (float(value) for value in link.data["/Rect"])
-        shown = words_centred_in(path, link.page, left, bottom - 2, right, top + 2)
-        assert shown.rstrip(",") == str(target + 1), (name, shown)
-        if name.startswith("mark-"):
-            assert (target, name.removeprefix("mark-")) in highlights_by_page
+    check_links(path, at_least=len(report.marks) - 1)
     entries = outline(path)
     assert entries[0] == ("Summary", 0)
     assert len(entries) == 1 + len(report.sections)

@@ -115,3 +115,28 @@ def outline(path: Path) -> list[tuple[str, int]]:
         for item in reader.outline
         if not isinstance(item, list)
     ]
+
+
+def check_links(path: Path, at_least: int) -> dict[str, int]:
+    """Every link annotation (at least ``at_least``) names a destination, shows that
+    destination's page number, and a mark's link leads to the page its highlight is on;
+    every destination is a page of the PDF. Returns the destinations' pages."""
+    destinations = destination_pages(path)
+    links = annotations(path, "/Link")
+    assert len(links) >= at_least
+    highlighted = {
+        (h.page, str(h.data["/NM"]).split("-")[0]) for h in annotations(path, "/Highlight")
+    }
+    for link in links:
+        name = str(link.data["/Dest"])
+        assert name in destinations, name
+        target = destinations[name]
+        left, bottom, right, top = (float(value) for value in link.data["/Rect"])
+        shown = words_centred_in(path, link.page, left, bottom - 2, right, top + 2)
+        assert shown.rstrip(",") == str(target + 1), (name, shown)
+        if name.startswith("mark-"):
+            assert (target, name.removeprefix("mark-")) in highlighted
+    pages = len(page_texts(path))
+    for name, page in destinations.items():
+        assert 0 <= page < pages, name
+    return destinations
