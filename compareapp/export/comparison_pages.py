@@ -185,15 +185,7 @@ class ComparisonPages:
 
     def _cited_paragraphs(self) -> set[tuple[int, int]]:
         """The (document, paragraph)s the discrepancy table cites that are shown."""
-        cited = set()
-        for row in self.report.discrepancies:
-            for index, version in enumerate(row.versions):
-                if version is None:
-                    continue
-                paragraph = self.report.documents[index].paragraph_at(version.start)
-                if paragraph is not None and (index, paragraph.index) in self._starts:
-                    cited.add((index, paragraph.index))
-        return cited
+        return {key for key in self.report.cited_paragraphs() if key in self._starts}
 
     def _mark_spans_of(self, mark: ReviewMark) -> list[tuple[int, int]]:
         """The positions ``[first, last)`` here of ``mark``'s characters, one span per

@@ -160,15 +160,7 @@ class RedlinePages:
 
     def _cited_paragraphs(self) -> set[tuple[int, int]]:
         """The (document, paragraph)s the discrepancy table cites that are shown."""
-        cited = set()
-        for row in self.report.discrepancies:
-            for index, version in enumerate(row.versions):
-                if version is None:
-                    continue
-                paragraph = self.report.documents[index].paragraph_at(version.start)
-                if paragraph is not None and self._paragraph_place(index, paragraph.index):
-                    cited.add((index, paragraph.index))
-        return cited
+        return {key for key in self.report.cited_paragraphs() if self._paragraph_place(*key)}
 
     def _paragraph_place(self, document: int, paragraph: int) -> tuple[_Section, int] | None:
         """The first section showing a paragraph, and the position of its block there."""

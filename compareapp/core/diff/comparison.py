@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from compareapp.core.align.links import AlignParams, Link, PairAlignment
+from compareapp.core.diff.disjoint_sets import DisjointSets
 from compareapp.core.diff.inline_diff import (
     Difference,
     Operation,
@@ -147,26 +148,19 @@ def compare_pair(
 def link_groups(links: Sequence[Link]) -> list[list[Link]]:
     """Links joined by shared paragraphs (connected components), each sorted. A link of a
     repeated paragraph (:attr:`Link.repeat`) is a group of its own."""
-    parent = list(range(len(links)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    sets = DisjointSets(len(links))
     first_by_paragraph: dict[tuple[int, int], int] = {}
     for k, link in enumerate(links):
         if link.repeat:  # a paragraph printed twice: each copy diffed on its own
             continue
         for key in ((0, link.a), (1, link.b)):
             if key in first_by_paragraph:
-                parent[root(k)] = root(first_by_paragraph[key])
+                sets.join(k, first_by_paragraph[key])
             else:
                 first_by_paragraph[key] = k
     groups: dict[int, list[Link]] = {}
     for k, link in enumerate(links):
-        groups.setdefault(root(k), []).append(link)
+        groups.setdefault(sets.root(k), []).append(link)
     return [sorted(group, key=lambda link: (link.a, link.b)) for group in groups.values()]
 
 

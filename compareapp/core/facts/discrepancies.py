@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 
 from compareapp.core.diff.comparison import Comparison
 from compareapp.core.diff.counterpart_spans import counterpart_spans
+from compareapp.core.diff.disjoint_sets import DisjointSets
 from compareapp.core.facts.changed_claims import claim_facts
 from compareapp.core.facts.changed_facts import Span, fact_of, language
 from compareapp.core.facts.fact_kind import FactKind
@@ -77,14 +78,7 @@ def _one_row_per_fact(comparison: Comparison, rows: list[Discrepancy]) -> list[D
     seen from several pairs of documents)."""
     if len(comparison.documents) == 2:
         return rows
-    parent = list(range(len(rows)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    sets = DisjointSets(len(rows))
     spans: dict[tuple[FactKind, int], list[tuple[int, int, int]]] = {}
     for k, row in enumerate(rows):
         kind = FactKind.NUMBER if row.kind is FactKind.DATE else row.kind
@@ -96,12 +90,12 @@ def _one_row_per_fact(comparison: Comparison, rows: list[Discrepancy]) -> list[D
         reach, owner = -1, -1
         for start, end, k in places:
             if start < reach:
-                parent[root(k)] = root(owner)
+                sets.join(k, owner)
             if end > reach:
                 reach, owner = end, k
     groups: dict[int, Discrepancy] = {}
     for k, row in enumerate(rows):
-        top = root(k)
+        top = sets.root(k)
         groups[top] = _joined(comparison, groups[top], row) if top in groups else row
     return list(groups.values())
 

@@ -76,6 +76,17 @@ class ReportModel:
     def counts(self) -> Counts:
         return self.model.counts()
 
+    def cited_paragraphs(self) -> set[tuple[int, int]]:
+        """The (document, paragraph)s where the discrepancy table's wordings start."""
+        cited, documents = set(), self.documents
+        for row in self.discrepancies:
+            for index, version in enumerate(row.versions):
+                if version is not None:
+                    paragraph = documents[index].paragraph_at(version.start)
+                    if paragraph is not None:
+                        cited.add((index, paragraph.index))
+        return cited
+
     def marks_by_status(self) -> Counter[MarkStatus]:
         return Counter(mark.status for mark in (*self.marks, *self.unplaced))
 
