@@ -73,16 +73,11 @@ def _within(quote: Quotation, text: str, other: Quotation) -> bool:
     return bool(words) and words in " ".join(_WORD.findall(around))
 
 
-def language(document: Document) -> str:
-    """The language the document is read in: the user's choice, else the detected one."""
-    return document.language
-
-
 def _number_fact(
     a: Document, b: Document, span_a: Span, span_b: Span
 ) -> tuple[FactKind, Span, Span] | None:
-    quantity_a = quantity_at(a.text, *span_a, language(a)) if span_a[1] > span_a[0] else None
-    quantity_b = quantity_at(b.text, *span_b, language(b)) if span_b[1] > span_b[0] else None
+    quantity_a = quantity_at(a.text, *span_a, a.language) if span_a[1] > span_a[0] else None
+    quantity_b = quantity_at(b.text, *span_b, b.language) if span_b[1] > span_b[0] else None
     if quantity_a is None and quantity_b is not None and quantity_b.unit == "date":
         quantity_a = _date_beside(a, span_a)  # "14 mars" / "14 mars 2024": the year added
     if quantity_b is None and quantity_a is not None and quantity_a.unit == "date":
@@ -104,14 +99,14 @@ def _date_beside(document: Document, span: Span) -> Quantity | None:
     """The date that ends where words were inserted (or removed) at an empty ``span``."""
     if span[1] > span[0] or span[0] == 0:
         return None
-    date = quantity_at(document.text, span[0] - 1, span[0], language(document))
+    date = quantity_at(document.text, span[0] - 1, span[0], document.language)
     return date if date is not None and date.unit == "date" else None
 
 
 def _capitalised(document: Document, span: Span) -> bool:
     """Does a capitalised word stand at ``span`` (with an accent too, outside English)?"""
     words = document.text[slice(*span)]
-    if not language(document) or language(document) == "en":
+    if not document.language or document.language == "en":
         return _CAPITALISED.search(words) is not None
     return any(word[0].isupper() for word in _WORD.findall(words))
 

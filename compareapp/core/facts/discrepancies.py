@@ -24,7 +24,7 @@ from compareapp.core.diff.comparison import Comparison
 from compareapp.core.diff.counterpart_spans import counterpart_spans
 from compareapp.core.diff.disjoint_sets import DisjointSets
 from compareapp.core.facts.changed_claims import claim_facts
-from compareapp.core.facts.changed_facts import Span, fact_of, language
+from compareapp.core.facts.changed_facts import Span, fact_of
 from compareapp.core.facts.fact_kind import FactKind
 from compareapp.core.facts.quantities import quantity_at
 from compareapp.core.facts.rows import RANK, Discrepancy, Version, version
@@ -125,7 +125,7 @@ def _paired_figures(comparison: Comparison, rows: list[Discrepancy]) -> list[Dis
             version = row.versions[present[0]]
             assert version is not None
             source = documents[present[0]]
-            figure = quantity_at(source.text, version.start, version.end, language(source))
+            figure = quantity_at(source.text, version.start, version.end, source.language)
             if figure is not None and figure.unit:
                 lonely.setdefault((present[0], figure.unit), []).append(row)
     paired: dict[int, Discrepancy] = {}

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 
 from compareapp.core.diff.comparison import Comparison
 from compareapp.core.documents.document import Document, Paragraph
-from compareapp.core.facts.changed_facts import language
 from compareapp.core.facts.fact_kind import FactKind
 from compareapp.core.facts.furniture import is_furniture_at
 from compareapp.core.facts.quantities import find_quantities
@@ -61,7 +60,7 @@ def _unique_paragraphs(comparison: Comparison, document: int) -> list[int]:
 
 def is_claim(document: Document, text: str) -> bool:
     """Does ``text`` (a paragraph of ``document``) carry a figure, a quotation or a name?"""
-    if find_quantities(text, language(document)) or find_quotations(text):
+    if find_quantities(text, document.language) or find_quotations(text):
         return True
     return _has_name(document, text)
 
@@ -79,7 +78,7 @@ def first_sentence(paragraph: Paragraph) -> tuple[int, int]:
 
 def _has_name(document: Document, text: str) -> bool:
     """Does ``text`` (a paragraph of ``document``) name someone or something?"""
-    language_ = language(document)
+    language_ = document.language
     if capitalises_nouns(language_):
         names = german_names(document.text)
         return any(
