@@ -143,11 +143,14 @@ def reused_similarity() -> Iterator[None]:
     built: dict[tuple[Any, ...], ParagraphSimilarity] = {}
 
     def similarity(
-        a: Sequence[str], b: Sequence[str], embeddings: StaticEmbeddings | None = None
+        a: Sequence[str],
+        b: Sequence[str],
+        embeddings: StaticEmbeddings | None = None,
+        languages: tuple[str, str] = ("", ""),
     ) -> ParagraphSimilarity:
-        key = (tuple(a), tuple(b), id(embeddings))
+        key = (tuple(a), tuple(b), id(embeddings), languages)
         if key not in built:
-            built[key] = ParagraphSimilarity(a, b, embeddings)
+            built[key] = ParagraphSimilarity(a, b, embeddings, languages)
         return built[key]
 
     setattr(align, _INDEX, similarity)

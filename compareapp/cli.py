@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also report typographic-only differences (quotes, dashes, spaces)",
     )
+    _add_furniture_argument(compare, "the JSON's discrepancies")
     return compare
 
 
@@ -68,6 +69,7 @@ def build_discrepancies_parser() -> argparse.ArgumentParser:
     )
     _add_input_arguments(table)
     table.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    _add_furniture_argument(table, "the table")
     return table
 
 
@@ -92,7 +94,19 @@ def build_export_parser() -> argparse.ArgumentParser:
         "redline: the base against each other document in one column, deleted words "
         "struck through, inserted ones underlined, moved paragraphs marked",
     )
+    _add_furniture_argument(export, "the summary's discrepancy table")
     return export
+
+
+def _add_furniture_argument(command: argparse.ArgumentParser, where: str) -> None:
+    """``--include-furniture``, as the window's View > Show Page Furniture."""
+    command.add_argument(
+        "--include-furniture",
+        action="store_true",
+        help=f"also list in {where} the rows whose every wording is page furniture "
+        '(photo captions, video durations, "3 months ago", sign-up prompts, credits and '
+        "trust lines), left out by default",
+    )
 
 
 def _add_input_arguments(command: argparse.ArgumentParser) -> None:
@@ -197,7 +211,8 @@ def _compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     comparison = Comparison(documents, base=args.base)
     if args.format == "json":
         data = comparison_to_json(comparison, typographic=args.typographic)
-        data["discrepancies"] = discrepancy_rows(documents, *_table(comparison, session))
+        table = _table(comparison, session, args.include_furniture)
+        data["discrepancies"] = discrepancy_rows(documents, *table)
         if session is not None:
             data["review"] = review_to_json(session, args.session, documents)
         json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
@@ -219,7 +234,8 @@ def _discrepancies(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
     if isinstance(inputs, int):
         return inputs
     documents = inputs.documents
-    rows, statuses = _table(Comparison(documents, base=args.base), inputs.session)
+    comparison = Comparison(documents, base=args.base)
+    rows, statuses = _table(comparison, inputs.session, args.include_furniture)
     if args.format == "json":
         data = discrepancies_to_json(documents, args.base, rows, statuses)
         json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
@@ -232,14 +248,15 @@ def _discrepancies(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
 
 
 def _table(
-    comparison: Comparison, session: Session | None
+    comparison: Comparison, session: Session | None, include_furniture: bool
 ) -> tuple[list[Discrepancy], list[set[MarkStatus]] | None]:
-    """The discrepancy table's rows and, with a session, the review statuses of each."""
+    """The discrepancy table's rows (those of page furniture alone only with
+    ``include_furniture``) and, with a session, the review statuses of each."""
     from compareapp.core.facts.discrepancies import find_discrepancies
     from compareapp.core.present.row_statuses import row_statuses
     from compareapp.core.review.session_sources import placed_marks
 
-    rows = find_discrepancies(comparison)
+    rows = find_discrepancies(comparison, include_furniture=include_furniture)
     if session is None:
         return rows, None
     documents = list(comparison.documents)
@@ -259,7 +276,7 @@ def _terminal_safe(text: str) -> str:
 def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from compareapp.core.diff.comparison import Comparison
     from compareapp.core.present.report_model import build_report
-    from compareapp.core.present.view_model import ComparisonViewModel
+    from compareapp.core.present.view_model import ComparisonViewModel, DifferenceFilter
     from compareapp.core.review.session_sources import placed_marks
 
     inputs = _inputs(parser, args)
@@ -275,7 +292,8 @@ def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     _application = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     documents = inputs.documents
     marks = [m for m, _i in placed_marks(inputs.session, documents)] if inputs.session else []
-    model = ComparisonViewModel(Comparison(documents, base=args.base))
+    shown = DifferenceFilter(furniture=args.include_furniture)
+    model = ComparisonViewModel(Comparison(documents, base=args.base), shown)
     options = ExportOptions(
         reviewer=args.reviewer or reviewer(),
         page_size=args.page_size or default_page_size(),

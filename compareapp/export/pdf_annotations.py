@@ -38,6 +38,7 @@ from pypdf.generic import (
 )
 
 from compareapp.core.review.atomic_file import write_atomically
+from compareapp.core.review.marks import ReviewMark
 
 HIGHLIGHT_OPACITY = 0.4
 """Opacity of the highlight fill (``/CA`` and the appearance's ``/ca``); with the multiply
@@ -95,6 +96,14 @@ class PdfHighlight:
     """``"solid"`` or ``"dashed"``: a box stroked round each line in the full colour, so
     that the mark differs from the text's own highlights in shape, not only in colour
     (in grey-scale print too); none when empty."""
+
+
+def mark_contents(mark: ReviewMark) -> str:
+    """A review mark's note as the viewer lists it: ``Disputed: the note``, then, on a line
+    of its own, what the passage said before it was re-attached to other words."""
+    status = mark.status.value.capitalize()
+    note = f"{status}: {mark.note}" if mark.note else status
+    return f"{note}\n{mark.earlier_wording}" if mark.reworded else note
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from compareapp.export.pdf_annotations import (
     OutlineEntry,
     PdfHighlight,
     add_highlights,
+    mark_contents,
 )
 from compareapp.export.redline_pages import RedlinePages
 from compareapp.export.summary_page import SummaryPages, summary_html
@@ -294,7 +295,7 @@ def _highlights(
             page=page_offset + index,
             lines=tuple(lines),
             colour=annotation_colour(mark.status),
-            contents=f"{status}: {mark.note}" if mark.note else status,
+            contents=mark_contents(mark),
             author=mark.reviewer,
             subject=status,
             modified=mark.modified,

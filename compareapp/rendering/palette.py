@@ -22,6 +22,8 @@ SELECTED_PARAGRAPH = QColor(60, 130, 230, 60)
 CURRENT_DIFFERENCE = QColor(255, 190, 0, 170)
 PREVIEW_NOTE = QColor(128, 128, 128)
 """The preview's last line: how much more text the comparison brings."""
+FURNITURE_TEXT = QColor(128, 128, 128)
+"""Page furniture set aside (captions, prompts, credits): greyed, on light and dark."""
 
 BAND_IDENTICAL = QColor(128, 128, 128, 60)
 BAND_CHANGED = QColor(230, 160, 40, 90)

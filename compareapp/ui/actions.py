@@ -91,6 +91,10 @@ ACTIONS = (
                checkable=True),
     ActionSpec("show_typographic", "Show &Typographic Differences", "&View", ("Ctrl+T",),
                "Also mark quotes, dashes and spaces that differ", checkable=True),
+    ActionSpec("show_furniture", "Show Page &Furniture", "&View", ("Ctrl+Shift+F",),
+               "Count photo captions, video blurbs, sign-up prompts, credits and related "
+               "links as the story: undimmed, stops of Next Significant Difference, rows of the "
+               "discrepancy table and the PDF summary", checkable=True),
     ActionSpec("mark_verified", "Mark &Verified", "&Review", ("Ctrl+Shift+V",),
                "Mark the selected text (or clicked paragraph) as verified", toolbar=True,
                short="✓ Verified"),

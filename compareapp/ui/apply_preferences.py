@@ -33,11 +33,12 @@ def difference_settings(
     window: WithViewMenu, preferences: Preferences | None = None
 ) -> dict[str, bool]:
     """What counts as a difference in ``window``, as the fields of a
-    :class:`DifferenceFilter`: typographic variants as its View menu says, letter case and
-    spellings as the Preferences say."""
+    :class:`DifferenceFilter`: typographic variants and page furniture as its View menu
+    says, letter case and spellings as the Preferences say."""
     preferences = preferences or load_preferences()
     return {
         "typographic": window.actions_by_name["show_typographic"].isChecked(),
+        "furniture": window.actions_by_name["show_furniture"].isChecked(),
         "case": preferences.show_case,
         "spelling": preferences.show_spelling,
     }

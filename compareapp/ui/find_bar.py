@@ -20,6 +20,7 @@ class FindBar(QWidget):
         super().__init__(parent)
         self.setObjectName("find_bar")
         self.setAccessibleName("Find bar")
+        self.setAccessibleDescription("Finds text in every pane at once")
         self.edit = QLineEdit()
         self.edit.setPlaceholderText("Find in every pane")
         self.edit.setAccessibleName("Find")
@@ -27,6 +28,9 @@ class FindBar(QWidget):
             "Text to find in every pane; quotes, dashes and letter case need not match"
         )
         self.edit.setClearButtonEnabled(True)
+        for clear in self.edit.findChildren(QToolButton):  # the line edit's own button
+            clear.setAccessibleName("Clear")
+            clear.setAccessibleDescription("Clear the text to find")
         self.edit.setMinimumWidth(160)
         self.edit.setMaximumWidth(320)
         self.edit.textChanged.connect(self.query_changed)
@@ -61,6 +65,7 @@ class FindBar(QWidget):
         button.setText(text)
         button.setToolTip(tip)
         button.setAccessibleName(tip.split(" (")[0])
+        button.setAccessibleDescription(tip)
         return button
 
     def query(self) -> str:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QVB
 
 from compareapp.core.review.marks import MarkStatus
 from compareapp.ui import settings, windows, zoom
+from compareapp.ui.accessibility import name_window_parts
 from compareapp.ui.actions import build_actions
 from compareapp.ui.apply_preferences import apply_preferences
 from compareapp.ui.autosave import Autosave
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
                 "find_next": lambda: self.finder.step(True),
                 "find_previous": lambda: self.finder.step(False),
                 "show_typographic": lambda _checked: files.recompare(),
+                "show_furniture": self.reading.show_furniture,
                 "redline_view": lambda checked: self.redline.set_shown(checked),
                 "mark_verified": lambda: marking.mark_selection(MarkStatus.VERIFIED),
                 "mark_disputed": lambda: marking.mark_selection(MarkStatus.DISPUTED),
@@ -172,6 +174,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.busy = BusyIndicator(self.statusBar())
         self.busy.cancel_button.clicked.connect(self.jobs.cancel)
+        name_window_parts(self, toolbar)
         apply_preferences(self)
 
         # On the start view (nothing to compare yet) the usual Paste key pastes a document.

@@ -72,7 +72,7 @@ class PreferencesDialog(QDialog):
         self.autosave_seconds.setValue(preferences.autosave_seconds)
         self.autosave_seconds.setToolTip("Unsaved review work is copied at least this often")
 
-        buttons = QDialogButtonBox(
+        self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
@@ -87,6 +87,29 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(differences)
         layout.addWidget(buttons)
+        self._describe()
+
+    def _describe(self) -> None:
+        """Names and descriptions for screen readers (the form's labels name the fields too)."""
+        self.setAccessibleDescription("Settings for every window; OK saves and applies them")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleDescription(
+            "Save the preferences and apply them to every window"
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleDescription(
+            "Close without changing the preferences"
+        )
+        for field, name, description in (
+            (self.reviewer, "Reviewer name", self.reviewer.toolTip()),
+            (self.theme, "Theme", "Light, dark, or as the system is"),
+            (self.text_size, "Text size", self.text_size.toolTip()),
+            (self.page_size, "PDF page size", "The paper size of exported PDFs"),
+            (self.autosave_seconds, "Autosave every", self.autosave_seconds.toolTip()),
+            (self.show_typographic, "Count typographic variants", self.show_typographic.toolTip()),
+            (self.show_case, "Count changes of letter case", "Case-only changes are differences"),
+            (self.show_spelling, "Count spelling variants", "British and American spellings"),
+        ):
+            field.setAccessibleName(name)
+            field.setAccessibleDescription(description)
 
     def chosen(self) -> Preferences:
         """The preferences as the dialog's fields say (an empty name keeps the old one)."""

@@ -1,5 +1,5 @@
-"""The app's settings file (in the user's config directory): the user's Preferences and the
-recent-files list.
+"""The app's settings file (in the user's config directory): the user's Preferences (with
+the View menu's remembered toggles) and the recent-files list.
 
 Preferences are read and written only as a whole, through :func:`load_preferences` and
 :func:`save_preferences`; every value read back is checked, and one of the wrong type or
@@ -61,7 +61,8 @@ def default_page_size() -> str:
 
 @dataclass
 class Preferences:
-    """Everything the user sets in Edit > Preferences."""
+    """Everything the user sets in Edit > Preferences, and the View menu's toggles that new
+    windows and the next start remember."""
 
     reviewer: str = field(default_factory=login_name)
     """Signs review marks and exported annotations."""
@@ -79,6 +80,9 @@ class Preferences:
     """Page size of exported PDFs: one of ``PAGE_SIZES``."""
     autosave_seconds: int = 30
     """How often unsaved review work is copied at the least."""
+    show_furniture: bool = False
+    """Whether page furniture counts as the story (View > Show Page Furniture): undimmed,
+    a stop of the significant navigation, its rows in the discrepancy table."""
 
 
 KEYS = {
@@ -90,6 +94,7 @@ KEYS = {
     "show_spelling": "show_spelling",
     "page_size": "pdf_page_size",
     "autosave_seconds": "autosave_seconds",
+    "show_furniture": "show_page_furniture",
 }
 """The settings-file key of each preference (version 1)."""
 
@@ -212,6 +217,7 @@ _VALIDATORS: dict[str, Callable[[object], object]] = {
     "show_spelling": _as_bool,
     "page_size": _one_of(PAGE_SIZES),
     "autosave_seconds": _in_range(*AUTOSAVE_SECONDS_RANGE),
+    "show_furniture": _as_bool,
 }
 
 
@@ -235,6 +241,11 @@ def page_size() -> str:
 
 def set_page_size(name: str) -> None:
     save_preferences(replace(load_preferences(), page_size=name))
+
+
+def set_show_furniture(shown: bool) -> None:
+    """Remember View > Show Page Furniture for new windows and the next start."""
+    save_preferences(replace(load_preferences(), show_furniture=shown))
 
 
 # Recent files -----------------------------------------------------------------------------

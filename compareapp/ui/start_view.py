@@ -16,7 +16,14 @@ class StartView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName("Start")
+        self.setAccessibleDescription("Open or drop the versions of a story to compare")
         target = QFrame()
+        target.setObjectName("drop_area")
+        target.setAccessibleName("Drop area")
+        target.setAccessibleDescription(
+            "Drop two or more files here to compare them; Open Files does the same from the keys"
+        )
         target.setFrameShape(QFrame.Shape.StyledPanel)
         target.setFrameShadow(QFrame.Shadow.Sunken)
         title = QLabel("<h2>Drop two or more versions of a story here</h2>")
@@ -33,12 +40,20 @@ class StartView(QWidget):
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.note = QLabel()
+        self.note.setAccessibleName("Note")
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.note.setWordWrap(True)
-        self.open_button = QPushButton("Open Files…")
+        self.open_button = QPushButton("&Open Files…")
+        self.open_button.setAccessibleName("Open Files")
+        self.open_button.setAccessibleDescription(
+            "Choose two or more versions of a story to compare: text, web page, Word, PDF "
+            "or Markdown files, or a saved session"
+        )
         self.open_button.clicked.connect(self.open_requested)
-        self.sample_button = QPushButton("Open the Sample Comparison")
+        self.sample_button = QPushButton("Open the &Sample Comparison")
         self.sample_button.setToolTip("Two short fictional articles written for this app")
+        self.sample_button.setAccessibleName("Open the Sample Comparison")
+        self.sample_button.setAccessibleDescription(self.sample_button.toolTip())
         self.sample_button.clicked.connect(self.sample_requested)
         title.setWordWrap(True)
         inner = QVBoxLayout(target)

@@ -27,11 +27,13 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
+from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.export.pdf_annotations import (
     HIGHLIGHT_OPACITY,
     LineBox,
     PdfHighlight,
     add_highlights,
+    mark_contents,
     pdf_date,
     quad_points,
 )
@@ -466,3 +468,12 @@ def test_highlight_tints_the_rendered_page(
 
     untouched = source.lines[0][3]
     assert all(rgb(after, x, y) == rgb(before, x, y) for x, y in pixels(untouched))
+
+
+def test_a_marks_note_gives_its_status_and_what_a_reworded_passage_said() -> None:
+    text = "Around 1,200 households were evacuated."
+    mark = ReviewMark.create("s", text, 7, 23, MarkStatus.DISPUTED, "Zoë", "Ask the council")
+    assert mark_contents(mark) == "Disputed: Ask the council"
+    assert mark_contents(mark.edited(note="")) == "Disputed"
+    moved = mark.reanchored(text.replace("1,200", "1,250"))
+    assert mark_contents(moved) == "Disputed: Ask the council\nwas: “1,200 households”"

@@ -329,6 +329,34 @@ def test_bundled_compare_reads_a_pdf_through_pdfminers_cmaps(
     assert [(link["a"]["para"], link["b"]["para"]) for link in report["links"]] == [(0, 0)]
 
 
+LANGUAGE_PAIRS = ROOT / "tests" / "fixtures" / "languages"
+EXPECTED_GERMAN_QUOTATION = (
+    "Wir schätzen die Unterstützung unserer Partner sehr und werden jede Hilfe sinnvoll einsetzen"
+)
+
+
+def test_bundled_compare_tells_a_german_story_with_the_bundled_model(
+    bundle: Bundle, tmp_path: Path
+) -> None:
+    """py3langid's model file is in the bundle and read: the German pair is German, and
+    read as German (its "0,6 Milliarden" is the same amount, no row)."""
+    internal = bundle.executable.parent / "_internal"
+    assert (internal / "py3langid" / "data" / "model.npz.xz").is_file()
+    files = [str(LANGUAGE_PAIRS / name) for name in ("de_a.txt", "de_b.txt")]
+    env = isolated_env(tmp_path)
+    result = run(bundle, "compare", *files, "--format", "json", env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [d["language"] for d in json.loads(result.stdout)["documents"]] == ["de", "de"]
+    result = run(bundle, "discrepancies", *files, "--format", "json", env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)["discrepancies"]
+    assert [(row["kind"], row["versions"][0]["text"]) for row in rows] == [
+        ("number", "8.000"),
+        ("quotation", EXPECTED_GERMAN_QUOTATION),
+        ("name", "Peskow"),
+    ]
+
+
 PARAPHRASE = (
     "The farmer was furious when he found his crops ruined.",
     "Seeing the wrecked harvest, the peasant flew into a rage.",

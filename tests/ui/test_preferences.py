@@ -69,7 +69,8 @@ def dark(colour_role: QPalette.ColorRole, palette: QPalette) -> bool:
 # Saving and loading ---------------------------------------------------------------------
 
 
-def test_the_defaults() -> None:
+def test_the_defaults(qapp: QApplication) -> None:
+    """The text size is compared with the font of a running application (``qapp``)."""
     defaults = Preferences()
     assert defaults.theme == "system"
     assert defaults.show_typographic is False

@@ -11,7 +11,8 @@
    spine links, paragraphs still free on both sides are matched in order by dynamic
    programming over one-to-one steps and runs of two consecutive paragraphs to one
    (:mod:`~compareapp.core.align.gaps`), with a lower threshold, raised in comparisons whose
-   typical link is close to identical (drafts of one essay).
+   typical link is close to identical (drafts of one essay). So are the free paragraphs
+   just before and after a link off the spine (a moved block), when they share a name.
 4. Two paragraphs linked elsewhere are linked to each other too when one sentence of each
    says the same and neither is explained by their partners
    (:mod:`~compareapp.core.align.sentences`): a paragraph cut in two and glued to others.
@@ -24,7 +25,6 @@ The result types live in :mod:`compareapp.core.align.links`, which needs no nump
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -34,7 +34,7 @@ import numpy as np
 from compareapp.core.align.calibration import link_features, probability
 from compareapp.core.align.embeddings import load_embeddings
 from compareapp.core.align.furniture import Headings, heading_flags
-from compareapp.core.align.gaps import monotone_match
+from compareapp.core.align.gaps import fill_gaps
 from compareapp.core.align.links import LEXICAL_PARAMS, AlignParams, Link, LinkKind, PairAlignment
 from compareapp.core.align.order import order_prior, order_spine
 from compareapp.core.align.sentences import SentenceTerms, sentence_links
@@ -62,7 +62,7 @@ def align_paragraphs(
         params = replace(params, **LEXICAL_PARAMS)
     count = f"{len(texts_a):,} and {len(texts_b):,} paragraphs"
     report(f"Indexing the words of {count}")
-    similarity = ParagraphSimilarity(texts_a, texts_b, embeddings)
+    similarity = ParagraphSimilarity(texts_a, texts_b, embeddings, params.languages)
     headings = (heading_flags(texts_a), heading_flags(texts_b))
     if not params.heading_rule:
         headings = (np.zeros(len(texts_a), bool), np.zeros(len(texts_b), bool))
@@ -70,13 +70,14 @@ def align_paragraphs(
     pairs, ranked, typical = _select_pairs(similarity, headings, params)
     origin: dict[tuple[int, int], str] = {}
     report("Linking the paragraphs left between links")
-    found = _fill_gaps(similarity, headings, pairs, params.relative_gap_threshold * typical, params)
+    floor = params.relative_gap_threshold * typical
+    found = fill_gaps(similarity, headings, (texts_a, texts_b), pairs, floor, params)
     origin.update(((i, j), "gap") for i, j, _ in found)
     pairs += found
     if params.sentence_threshold <= 1:
         linked = {(i, j) for i, j, _ in pairs}
         ranked = [pair for pair in ranked if pair[:2] not in linked]
-        sentences = SentenceTerms(texts_a, texts_b)
+        sentences = SentenceTerms(texts_a, texts_b, params.languages)
         found = sentence_links(sentences, ranked, pairs, params.sentence_threshold)
         origin.update(((i, j), "sentence") for i, j, _ in found)
         pairs += found
@@ -262,27 +263,3 @@ def _group_score(
     """Score of paragraphs ``own`` of ``side`` taken together with ``other`` on the other."""
     a_group, b_group = (own, other) if side == 0 else (other, own)
     return similarity.score(a_group, b_group, params.word_weight, params.meaning_weight)
-
-
-def _fill_gaps(
-    similarity: ParagraphSimilarity,
-    headings: Headings,
-    pairs: list[tuple[int, int, float]],
-    floor: float,
-    params: AlignParams,
-) -> list[tuple[int, int, float]]:
-    """In-order links between free paragraphs lying between two neighbouring spine links."""
-    linked_a = {i for i, _, _ in pairs}
-    linked_b = {j for _, j, _ in pairs}
-    size_a, size_b = similarity.size
-    anchors = [(-1, -1), *sorted(order_spine(pairs)), (size_a, size_b)]
-    found = []
-    for (a0, b0), (a1, b1) in itertools.pairwise(anchors):
-        free_a = [i for i in range(a0 + 1, a1) if i not in linked_a]
-        free_b = [j for j in range(b0 + 1, b1) if j not in linked_b]
-        if free_a and free_b and max(len(free_a), len(free_b)) <= params.gap_limit:
-            # The more paragraphs a gap holds, the likelier a chance match: ask for more.
-            threshold = params.gap_threshold * math.sqrt(max(len(free_a), len(free_b)))
-            threshold = max(threshold, floor)
-            found += monotone_match(similarity, headings, free_a, free_b, threshold, params)
-    return found

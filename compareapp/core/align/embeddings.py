@@ -12,20 +12,17 @@ from __future__ import annotations
 
 import itertools
 import json
-import re
-import unicodedata
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
 from compareapp.core.align.sparse_rows import ragged_arange
+from compareapp.core.align.wordpiece import WordPieces, bert_words
 
 MODEL_FOLDER = Path(__file__).resolve().parents[2] / "assets" / "embeddings"
-_PIECES = re.compile(r"[^\W_]+|[^\w\s]|_", re.UNICODE)
-_MAX_WORD = 100
 _CHUNK_PIECES = 16_384
 Vectors = npt.NDArray[np.float32]
 
@@ -43,7 +40,7 @@ class StaticEmbeddings:
     def __init__(self, vectors: Vectors, vocabulary: dict[str, int]) -> None:
         self.vectors = vectors
         self.vocabulary = vocabulary
-        self._pieces: dict[str, list[int]] = {}
+        self._pieces = WordPieces(vocabulary)
 
     @property
     def dimensions(self) -> int:
@@ -51,7 +48,7 @@ class StaticEmbeddings:
 
     def embed(self, texts: list[str]) -> Vectors:
         """One unit-length vector per text (zero for a text with no known piece)."""
-        words = [_words(text) for text in texts]
+        words = [bert_words(text) for text in texts]
         pieces = self._pieces_of([word for in_text in words for word in in_text])
         text_of_word = np.repeat(np.arange(len(texts)), [len(in_text) for in_text in words])
         pieces_per_text = np.bincount(text_of_word, pieces.counts, len(texts)).astype(np.int64)
@@ -74,7 +71,7 @@ class StaticEmbeddings:
     def _pieces_of(self, words: list[str]) -> _Pieces:
         """The piece ids of every word occurrence, run together, and each one's count."""
         distinct = list(dict.fromkeys(words))
-        piece_lists = [self._word_pieces(word) for word in distinct]
+        piece_lists = [self._pieces.of(word) for word in distinct]
         counts = np.array([len(item) for item in piece_lists], dtype=np.int64)
         flat = np.fromiter(itertools.chain.from_iterable(piece_lists), np.int64, int(counts.sum()))
         position = {word: index for index, word in enumerate(distinct)}
@@ -89,74 +86,39 @@ class StaticEmbeddings:
             sums[nonempty] = np.add.reduceat(self.vectors[ids], _starts(counts)[nonempty], axis=0)
         return sums
 
-    def _word_pieces(self, word: str) -> list[int]:
-        """Greedy longest-match WordPiece ids of one word, unknown pieces left out."""
-        found = self._pieces.get(word)
-        if found is not None:
-            return found
-        pieces: list[int] = []
-        start = 0
-        while start < len(word) and len(word) <= _MAX_WORD:
-            for end in range(len(word), start, -1):
-                piece = word[start:end] if start == 0 else "##" + word[start:end]
-                if piece in self.vocabulary:
-                    pieces.append(self.vocabulary[piece])
-                    start = end
-                    break
-            else:
-                pieces = []  # like BERT: a word with an unknown part is unknown as a whole
-                break
-        self._pieces[word] = pieces
-        return pieces
-
 
 def _starts(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
     """Where each run begins when runs of ``counts`` items lie end to end."""
     return np.cumsum(counts) - counts
 
 
-def _words(text: str) -> list[str]:
-    """BERT's uncased pre-tokenisation: lower case, accents stripped, punctuation apart."""
-    lower = text.lower()
-    if not lower.isascii():
-        lower = _without_marks(unicodedata.normalize("NFD", lower))
-    return _PIECES.findall(lower)
-
-
-_MARKS: dict[int, None] = {}
-"""The combining marks (category Mn) met so far, to be deleted with ``str.translate``."""
-_CHARACTERS_SEEN: set[str] = set()
-
-
-def _without_marks(text: str) -> str:
-    """``text`` without its combining marks (accents, once decomposed)."""
-    new = set(text) - _CHARACTERS_SEEN
-    _MARKS.update((ord(char), None) for char in new if unicodedata.category(char) == "Mn")
-    _CHARACTERS_SEEN.update(new)
-    return text.translate(_MARKS)
-
-
 @cache
 def load_embeddings(folder: Path = MODEL_FOLDER) -> StaticEmbeddings | None:
     """The bundled model, or ``None`` when its files are missing or unreadable."""
     try:
-        vectors = _read_safetensors(folder / "model.safetensors")
+        tensors = read_safetensors(folder / "model.safetensors")
+        vectors = next(iter(tensors.values())).astype(np.float32)
         words = (folder / "vocabulary.txt").read_text(encoding="utf-8").split("\n")
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, StopIteration):
         return None
     if len(words) != len(vectors):
         return None
     return StaticEmbeddings(vectors, {word: index for index, word in enumerate(words)})
 
 
-def _read_safetensors(path: Path) -> Vectors:
-    """The single embedding matrix of a safetensors file, as float32."""
+def read_safetensors(path: Path) -> dict[str, npt.NDArray[Any]]:
+    """Every tensor of a safetensors file (float16, float32 or int8), as stored."""
     raw = path.read_bytes()
     header_size = int.from_bytes(raw[:8], "little")
     header = json.loads(raw[8 : 8 + header_size])
-    tensor = next(value for key, value in header.items() if key != "__metadata__")
-    start, end = tensor["data_offsets"]
-    dtype = {"F16": np.float16, "F32": np.float32}[tensor["dtype"]]
-    count = (end - start) // np.dtype(dtype).itemsize
-    data = np.frombuffer(raw, dtype=dtype, count=count, offset=8 + header_size + start)
-    return data.reshape(tensor["shape"]).astype(np.float32)
+    types = {"F16": np.float16, "F32": np.float32, "I8": np.int8}
+    tensors = {}
+    for name, tensor in header.items():
+        if name == "__metadata__":
+            continue
+        start, end = tensor["data_offsets"]
+        dtype = np.dtype(types[tensor["dtype"]])
+        count = (end - start) // dtype.itemsize
+        data = np.frombuffer(raw, dtype=dtype, count=count, offset=8 + header_size + start)
+        tensors[name] = data.reshape(tensor["shape"])
+    return tensors

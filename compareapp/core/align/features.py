@@ -1,8 +1,10 @@
 """Paragraph features for alignment: informative word terms and character n-grams.
 
-Terms are lower-cased, spelling-neutral, lightly stemmed content words and numbers, so that
-"kilometres"/"kilometers" or "understands"/"understand" meet. Character 4-grams over the
-words run together catch OCR slips ("foundthat") and inflections the stemmer misses.
+Terms are lower-cased, stemmed content words and numbers, in the paragraph's language
+(:mod:`compareapp.core.text.stemming`, :mod:`compareapp.core.text.stopwords`), so that
+"kilometres"/"kilometers", "understands"/"understand" or "Soldaten"/"Soldat" meet.
+Character 4-grams over the words run together catch OCR slips ("foundthat") and
+inflections the stemmer misses.
 """
 
 from __future__ import annotations
@@ -16,11 +18,9 @@ import numpy as np
 
 from compareapp.core.align.sparse_rows import Floats, Ints
 from compareapp.core.text.normalize import NUMBER_PATTERN, WORD_PATTERN, normalize_text
-from compareapp.core.text.spelling import spelling_key
-from compareapp.core.text.stopwords import STOPWORDS
+from compareapp.core.text.stemming import stem_word
+from compareapp.core.text.stopwords import stop_words
 
-_SUFFIXES = ("ingly", "edly", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s")
-_POSSESSIVE = re.compile(r"['’]s$")
 GRAM = 4
 ALPHABET = 64
 """Distinct characters told apart in grams; rarer ones share one rank."""
@@ -29,23 +29,14 @@ _THOUSANDS = re.compile(r"[,\u00a0\u202f\u2009]")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
-def stem(word: str) -> str:
-    """A light suffix-stripping stem of a lower-case word."""
-    word = _POSSESSIVE.sub("", word)
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            root = word[: -len(suffix)]
-            return root + "y" if suffix in ("ies", "ied") else root
-    return word
-
-
 @lru_cache(maxsize=1 << 16)
-def term_of(token: str) -> tuple[str, str]:
-    """A token's term ("" for a stop word) and the readable word it stands for."""
+def term_of(token: str, language: str = "") -> tuple[str, str]:
+    """A token's term in ``language`` ("" for a stop word) and the readable word it stands
+    for."""
     if token[0].isdigit():
         return _THOUSANDS.sub("", token), token
     lower = normalize_text(token).lower()
-    return ("" if lower in STOPWORDS else stem(spelling_key(lower))), lower
+    return ("" if lower in stop_words(language) else stem_word(lower, language)), lower
 
 
 @dataclass(frozen=True)
@@ -59,26 +50,33 @@ class Entries:
     """A readable name per feature id (the first word seen for a term)."""
 
 
-def terms_of(text: str) -> set[str]:
+def terms_of(text: str, language: str = "") -> set[str]:
     """The informative terms of one text, as :func:`term_entries` counts them."""
-    return {term for term in (term_of(token)[0] for token in _TERM.findall(text)) if term}
+    terms = (term_of(token, language)[0] for token in _TERM.findall(text))
+    return {term for term in terms if term}
 
 
-def term_entries(texts: Sequence[str]) -> Entries:
-    """Informative-term counts of every paragraph: stemmed content words and numbers."""
+def term_entries(texts: Sequence[str], languages: Sequence[str] = ()) -> Entries:
+    """Informative-term counts of every paragraph: stemmed content words and numbers, each
+    paragraph read in its language (``languages``, one per text; English rules without)."""
     found = [_TERM.findall(text) for text in texts]
-    tokens = [token for in_text in found for token in in_text]
+    read_in = list(languages) or [""] * len(texts)
+    rows = np.repeat(np.arange(len(texts)), [len(in_text) for in_text in found])
+    features = np.empty(len(rows), np.int64)
     ids: dict[str, int] = {}
     names: list[str] = []
-    feature_of: dict[str, int] = {}
-    for token in dict.fromkeys(tokens):  # each distinct spelling once, in reading order
-        term, surface = term_of(token)
-        if term and term not in ids:
-            ids[term] = len(names)
-            names.append(surface)
-        feature_of[token] = ids[term] if term else -1
-    features = np.fromiter(map(feature_of.__getitem__, tokens), np.int64, len(tokens))
-    rows = np.repeat(np.arange(len(texts)), [len(in_text) for in_text in found])
+    for language in dict.fromkeys(read_in):
+        texts_in = [k for k, other in enumerate(read_in) if other == language]
+        tokens = [token for k in texts_in for token in found[k]]
+        feature_of: dict[str, int] = {}
+        for token in dict.fromkeys(tokens):  # each distinct spelling once, in reading order
+            term, surface = term_of(token, language)
+            if term and term not in ids:
+                ids[term] = len(names)
+                names.append(surface)
+            feature_of[token] = ids[term] if term else -1
+        ids_in_order = np.fromiter(map(feature_of.__getitem__, tokens), np.int64, len(tokens))
+        features[np.isin(rows, texts_in)] = ids_in_order
     informative = features >= 0
     return _counted(rows[informative], features[informative], names)
 

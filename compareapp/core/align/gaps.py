@@ -4,19 +4,102 @@ dynamic programming over runs of consecutive units (in the spirit of Vecalign/Be
 A step links one paragraph to one, or a run of two consecutive paragraphs on one side to
 one on the other (a split or a merge), the run scored as a whole; steps that skip a
 paragraph cost nothing. The matching with the most total gain above the threshold wins.
+
+A passage a rewrite moved often takes its neighbours along (news reorders blocks of
+paragraphs), so the free paragraphs just before and just after a link off the spine, on
+both sides, are matched the same way; there, where the order says less, a link must also
+share a name or a figure (a capitalised word inside a sentence, a number).
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
+import re
+from collections.abc import Sequence
 
 import numpy as np
 
 from compareapp.core.align.furniture import Headings
 from compareapp.core.align.links import AlignParams
+from compareapp.core.align.order import order_spine
 from compareapp.core.align.similarity import ParagraphSimilarity
 
 Match = tuple[int, int, float]
+_NAME_OR_FIGURE = re.compile(r"(?<=[\w,] )[A-Z][\w.’'-]*[\w]|\d+(?:[.,]\d+)*")
+"""A capitalised word after a word or a comma (not a sentence's first), or a number."""
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def fill_gaps(
+    similarity: ParagraphSimilarity,
+    headings: Headings,
+    texts: tuple[Sequence[str], Sequence[str]],
+    pairs: list[Match],
+    floor: float,
+    params: AlignParams,
+) -> list[Match]:
+    """In-order links between free paragraphs lying between two neighbouring spine links;
+    then, with ``params.moved_gaps``, between free paragraphs lying just before (or just
+    after) a link off the spine on both sides, when they share a name or a figure."""
+    linked = ({i for i, _, _ in pairs}, {j for _, j, _ in pairs})
+    size = similarity.size
+    spine = order_spine(pairs)
+    anchors = [(-1, -1), *sorted(spine), size]
+    gaps = [
+        (range(a0 + 1, a1), range(b0 + 1, b1), False)
+        for (a0, b0), (a1, b1) in itertools.pairwise(anchors)
+    ]
+    if params.moved_gaps:
+        ends = (sorted(linked[0]), sorted(linked[1]))
+        for i, j, _ in sorted(pairs):
+            if (i, j) not in spine:
+                gaps += [(*gap, True) for gap in _beside(i, j, ends, size)]
+    found: list[Match] = []
+    for span_a, span_b, moved in gaps:
+        free_a = [i for i in span_a if i not in linked[0]]
+        free_b = [j for j in span_b if j not in linked[1]]
+        if free_a and free_b and max(len(free_a), len(free_b)) <= params.gap_limit:
+            # The more paragraphs a gap holds, the likelier a chance match: ask for more.
+            threshold = params.gap_threshold * math.sqrt(max(len(free_a), len(free_b)))
+            threshold = max(threshold, floor)
+            matched = monotone_match(similarity, headings, free_a, free_b, threshold, params)
+            if moved:
+                matched = [m for m in matched if _share_names(texts[0][m[0]], texts[1][m[1]])]
+            linked[0].update(i for i, _, _ in matched)
+            linked[1].update(j for _, j, _ in matched)
+            found += matched
+    return found
+
+
+def _beside(
+    i: int, j: int, ends: tuple[list[int], list[int]], size: tuple[int, int]
+) -> list[tuple[range, range]]:
+    """The paragraphs between link ``(i, j)`` and the nearest linked paragraph before it on
+    each side (``ends``: the linked paragraphs of each side, sorted), and after it."""
+    link = (i, j)
+    before = [bisect.bisect_left(ends[side], link[side]) for side in (0, 1)]
+    after = [bisect.bisect_right(ends[side], link[side]) for side in (0, 1)]
+    start = [ends[side][before[side] - 1] + 1 if before[side] else 0 for side in (0, 1)]
+    stop = [
+        ends[side][after[side]] if after[side] < len(ends[side]) else size[side] for side in (0, 1)
+    ]
+    return [
+        (range(start[0], i), range(start[1], j)),
+        (range(i + 1, stop[0]), range(j + 1, stop[1])),
+    ]
+
+
+def _share_names(text_a: str, text_b: str) -> bool:
+    """Do the two texts share a name or a figure?"""
+    return not _names_and_figures(text_a).isdisjoint(_names_and_figures(text_b))
+
+
+def _names_and_figures(text: str) -> frozenset[str]:
+    return frozenset(
+        _POSSESSIVE.sub("", found).replace(",", "") for found in _NAME_OR_FIGURE.findall(text)
+    )
 
 
 def monotone_match(

@@ -23,15 +23,18 @@ Pair = tuple[int, int, float]
 class SentenceTerms:
     """The informative terms of each sentence of each paragraph, made on demand."""
 
-    def __init__(self, texts_a: Sequence[str], texts_b: Sequence[str]) -> None:
+    def __init__(
+        self, texts_a: Sequence[str], texts_b: Sequence[str], languages: tuple[str, str] = ("", "")
+    ) -> None:
         self.texts = (texts_a, texts_b)
+        self.languages = languages
         self._made: tuple[dict[int, list[frozenset[str]]], ...] = ({}, {})
 
     def of(self, side: int, index: int) -> list[frozenset[str]]:
         made = self._made[side].get(index)
         if made is None:
             sentences = _SENTENCE.split(self.texts[side][index])
-            made = [frozenset(terms_of(sentence)) for sentence in sentences]
+            made = [frozenset(terms_of(sentence, self.languages[side])) for sentence in sentences]
             self._made[side][index] = made = [terms for terms in made if terms]
         return made
 

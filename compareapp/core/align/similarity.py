@@ -65,7 +65,9 @@ class ParagraphSimilarity:
         texts_a: Sequence[str],
         texts_b: Sequence[str],
         embeddings: StaticEmbeddings | None = None,
+        languages: tuple[str, str] = ("", ""),
     ) -> None:
+        """``languages``: those of side A's and side B's texts, for their word terms."""
         self.size = (len(texts_a), len(texts_b))
         self.meaning = (
             (embeddings.embed(list(texts_a)), embeddings.embed(list(texts_b)))
@@ -73,7 +75,7 @@ class ParagraphSimilarity:
             else None
         )
         texts = [*texts_a, *texts_b]
-        terms = term_entries(texts)
+        terms = term_entries(texts, [languages[0]] * len(texts_a) + [languages[1]] * len(texts_b))
         self.surfaces = terms.names
         words_a, words_b, self.term_idf = _weighted(terms, len(texts_a), len(texts))
         letters = [letters_only(text) for text in texts]

@@ -2,33 +2,25 @@
 
 Every document is aligned against a base (the first by default); any other pair is aligned
 on demand. Links that share paragraphs form a group (a split, a merge or a plain pair),
-and each group is word-diffed as one passage, so a paragraph split in two shows the words
-that really changed rather than half of it as "inserted".
+and each group is word-diffed as a whole (:mod:`~compareapp.core.diff.group_diff`), so a
+paragraph split in two shows the words that really changed rather than half of it as
+"inserted".
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from compareapp.core.align.links import AlignParams, Link, PairAlignment
+from compareapp.core.align.links import AlignParams, Link, PairAlignment, for_languages
 from compareapp.core.diff.disjoint_sets import DisjointSets
-from compareapp.core.diff.inline_diff import (
-    Difference,
-    Operation,
-    Passage,
-    diff_passages,
-    tokenize_span,
-)
+from compareapp.core.diff.group_diff import group_differences
+from compareapp.core.diff.inline_diff import Difference, Operation
 from compareapp.core.documents.document import Document, Paragraph
-from compareapp.core.text.normalize import Token
 
 Progress = Callable[[str], None]
 PROGRESS_EVERY = 1_000
 """Linked groups diffed between two progress reports."""
-MAX_REORDERED_PARTS = 3
-"""Groups with up to this many paragraphs on a side are diffed in their best order."""
 
 
 @dataclass(frozen=True)
@@ -132,6 +124,7 @@ def compare_pair(
     """Align two documents and diff every linked group."""
     from compareapp.core.align.aligner import align_paragraphs  # loads numpy: only when aligning
 
+    params = for_languages(params or AlignParams(), (doc_a.language, doc_b.language))
     alignment = align_paragraphs(
         [p.text for p in doc_a.paragraphs], [p.text for p in doc_b.paragraphs], params, progress
     )
@@ -167,7 +160,7 @@ def link_groups(links: Sequence[Link]) -> list[list[Link]]:
 def _diff_group(doc_a: Document, doc_b: Document, group: list[Link]) -> list[LinkedPair]:
     paragraphs_a = sorted({link.a for link in group})
     paragraphs_b = sorted({link.b for link in group})
-    differences = _best_group_diff(doc_a, doc_b, paragraphs_a, paragraphs_b)
+    differences = group_differences(doc_a, doc_b, paragraphs_a, paragraphs_b)
     if len(group) == 1:  # most groups: the one link owns every difference
         return [LinkedPair(group[0], tuple(differences))]
     owned: dict[tuple[int, int], list[Difference]] = {(link.a, link.b): [] for link in group}
@@ -179,47 +172,6 @@ def _diff_group(doc_a: Document, doc_b: Document, group: list[Link]) -> list[Lin
         para_b = _paragraph_index(doc_b, candidates_b, difference.b_start, difference.b_end)
         owned[_owner(keys, difference, para_a, para_b)].append(difference)
     return [LinkedPair(link, tuple(owned[(link.a, link.b)])) for link in group]
-
-
-def _best_group_diff(
-    doc_a: Document, doc_b: Document, paragraphs_a: list[int], paragraphs_b: list[int]
-) -> list[Difference]:
-    """Diff a group's paragraphs (sorted) as two passages. A paragraph split into parts
-    that a rewrite put in another order reads best in that order, so for small groups every
-    order of the parts is tried and the one with the least changed text wins."""
-    if _texts(doc_a, paragraphs_a) == _texts(doc_b, paragraphs_b):
-        return []  # unchanged paragraphs: no differences, in their own order
-    tokens_a = {i: tokenize_span(doc_a.text, *_span(doc_a, i)) for i in paragraphs_a}
-    tokens_b = {j: tokenize_span(doc_b.text, *_span(doc_b, j)) for j in paragraphs_b}
-    candidates = (
-        diff_passages(_passage(doc_a, order_a, tokens_a), _passage(doc_b, order_b, tokens_b))
-        for order_a, order_b in itertools.product(_orders(paragraphs_a), _orders(paragraphs_b))
-    )
-    return min(candidates, key=_changed_length)  # the first of the least changed
-
-
-def _changed_length(differences: list[Difference]) -> int:
-    return sum(d.a_end - d.a_start + d.b_end - d.b_start for d in differences)
-
-
-def _orders(paragraphs: list[int]) -> list[tuple[int, ...]]:
-    if 1 < len(paragraphs) <= MAX_REORDERED_PARTS:
-        return list(itertools.permutations(paragraphs))
-    return [tuple(paragraphs)]
-
-
-def _span(document: Document, index: int) -> tuple[int, int]:
-    paragraph = document.paragraphs[index]
-    return paragraph.start, paragraph.end
-
-
-def _texts(document: Document, paragraphs: list[int]) -> list[str]:
-    return [document.paragraphs[i].text for i in paragraphs]
-
-
-def _passage(document: Document, order: tuple[int, ...], tokens: dict[int, list[Token]]) -> Passage:
-    """The paragraphs ``order`` of ``document`` as one passage, with their tokens."""
-    return Passage(document.text, [_span(document, i) for i in order], [tokens[i] for i in order])
 
 
 def _owner(

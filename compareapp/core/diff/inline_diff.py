@@ -13,8 +13,9 @@ switched off and the work is bounded by size instead: passages longer than
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -22,6 +23,7 @@ from diff_match_patch import diff_match_patch
 
 from compareapp.core.diff.classify import DifferenceClass, classify_change, quotation_spans
 from compareapp.core.text.normalize import Token, tokenize
+from compareapp.core.text.spelling import spelling_key
 
 WORD_DIFF_LIMIT = 4000
 """Token count above which a passage is diffed by sentences first."""
@@ -61,6 +63,12 @@ class Passage:
     span_tokens: Sequence[list[Token]] | None = field(default=None, compare=False, repr=False)
     """The tokens of each span (``tokenize_span(text, start, end)``), when the caller already
     has them: a group diffed in several orders tokenizes its paragraphs once."""
+    quoting: Sequence[tuple[int, int]] | None = field(default=None, compare=False, repr=False)
+    """The paragraphs whose quotation marks say what is quoted, when the spans are parts of
+    paragraphs (sentences): a quotation may open in one sentence and close in the next."""
+    language: str = ""
+    """The language the text is read in (its document's :attr:`Document.language`): its
+    number words and its rules for names classify the differences."""
 
     def tokens(self) -> list[Token]:
         return [token for tokens in self.tokens_by_span() for token in tokens]
@@ -81,12 +89,13 @@ def diff_passages(a: Passage, b: Passage) -> list[Difference]:
     by_span_a, by_span_b = a.tokens_by_span(), b.tokens_by_span()
     tokens_a = list(itertools.chain.from_iterable(by_span_a))
     tokens_b = list(itertools.chain.from_iterable(by_span_b))
-    opcodes = _token_opcodes([t.key for t in tokens_a], [t.key for t in tokens_b])
-    quotes_a, quotes_b = quotation_spans(a.text, a.spans), quotation_spans(b.text, b.spans)
+    opcodes = _token_opcodes(_match_keys(tokens_a), _match_keys(tokens_b))
+    quotes_a = quotation_spans(a.text, a.spans if a.quoting is None else a.quoting)
+    quotes_b = quotation_spans(b.text, b.spans if b.quoting is None else b.quoting)
     paragraphs_a = _paragraph_labels(a.spans, by_span_a)
     paragraphs_b = _paragraph_labels(b.spans, by_span_b)
     differences = []
-    for tag, a0, a1, b0, b1 in opcodes:
+    for tag, a0, a1, b0, b1 in _spelling_apart(opcodes, tokens_a, tokens_b):
         if tag == "equal":
             differences += _typographic(tokens_a[a0:a1], tokens_b[b0:b1])
             continue
@@ -96,8 +105,8 @@ def diff_passages(a: Passage, b: Passage) -> list[Difference]:
             x0, x1 = run_a or (a1, a1)
             y0, y1 = run_b or (b1, b1)
             slice_a, slice_b = tokens_a[x0:x1], tokens_b[y0:y1]
-            a_start, a_end = _range(slice_a, tokens_a, x0)
-            b_start, b_end = _range(slice_b, tokens_b, y0)
+            a_start, a_end = _range(slice_a, tokens_a, x0, a.spans)
+            b_start, b_end = _range(slice_b, tokens_b, y0, b.spans)
             quoted = _inside(quotes_a, a_start, a_end) or _inside(quotes_b, b_start, b_end)
             differences.append(
                 Difference(
@@ -108,10 +117,42 @@ def diff_passages(a: Passage, b: Passage) -> list[Difference]:
                     b_end,
                     a.text[a_start:a_end],
                     b.text[b_start:b_end],
-                    classify_change(slice_a, slice_b, a.text, b.text, quoted),
+                    classify_change(
+                        slice_a, slice_b, a.text, b.text, quoted, (a.language, b.language)
+                    ),
                 )
             )
     return differences
+
+
+def _match_keys(tokens: list[Token]) -> list[str]:
+    """The keys the diff matches tokens by: a lower-case word by its spelling key, so that
+    "kilometers" and "kilometres" anchor the diff (and are then a spelling change)."""
+    return [_match_key(token.key) for token in tokens]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _match_key(key: str) -> str:
+    return spelling_key(key) if key.islower() else key
+
+
+def _spelling_apart(
+    opcodes: list[Opcode], tokens_a: list[Token], tokens_b: list[Token]
+) -> Iterator[Opcode]:
+    """The opcodes, with the runs of an equal block whose keys differ (spelling variants)
+    made replacements of their own."""
+    for tag, a0, a1, b0, b1 in opcodes:
+        if tag != "equal":
+            yield tag, a0, a1, b0, b1
+            continue
+        same = [x.key == y.key for x, y in zip(tokens_a[a0:a1], tokens_b[b0:b1], strict=True)]
+        if all(same):
+            yield tag, a0, a1, b0, b1
+            continue
+        for alike, run in itertools.groupby(same):
+            length = len(list(run))
+            yield "equal" if alike else "replace", a0, a0 + length, b0, b0 + length
+            a0, b0 = a0 + length, b0 + length
 
 
 def _operation(slice_a: list[Token], slice_b: list[Token]) -> Operation:
@@ -149,13 +190,16 @@ def _by_paragraph(labels: list[int], first: int, last: int) -> list[tuple[int, i
     return runs
 
 
-def _range(slice_: list[Token], tokens: list[Token], index: int) -> tuple[int, int]:
-    """Character range of a token slice; an empty slice is the point after the token before."""
+def _range(
+    slice_: list[Token], tokens: list[Token], index: int, spans: Sequence[tuple[int, int]]
+) -> tuple[int, int]:
+    """Character range of a token slice; an empty slice is the point after the token before
+    (or the passage's start, for a passage with no words before it)."""
     if slice_:
         return slice_[0].start, slice_[-1].end
     if index > 0:
         return tokens[index - 1].end, tokens[index - 1].end
-    point = tokens[0].start if tokens else 0
+    point = tokens[0].start if tokens else (spans[0][0] if spans else 0)
     return point, point
 
 

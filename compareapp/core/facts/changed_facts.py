@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from compareapp.core.diff.classify import DifferenceClass, says_more_than_names
+from compareapp.core.diff.classify import DifferenceClass
 from compareapp.core.diff.inline_diff import Difference, tokenize_span
+from compareapp.core.diff.name_changes import says_more_than_names
 from compareapp.core.documents.document import Document
 from compareapp.core.facts.fact_kind import FactKind
 from compareapp.core.facts.quantities import Quantity, quantity_at, same_value
@@ -89,10 +90,25 @@ def _number_fact(
         kind = FactKind.DATE
     if quantity_a is None and quantity_b is None:
         return None
+    if _restatement(a, quantity_a) or _restatement(b, quantity_b):
+        return None  # "8,000 km² (3,000 sq mi)": the conversion dropped, the fact is the first
     # A side with no figure does not state this fact (its words there are something else).
     widened_a = (quantity_a.start, quantity_a.end) if quantity_a else (span_a[0], span_a[0])
     widened_b = (quantity_b.start, quantity_b.end) if quantity_b else (span_b[0], span_b[0])
     return kind, widened_a, widened_b
+
+
+def _restatement(document: Document, quantity: Quantity | None) -> bool:
+    """Is ``quantity`` the figure before it in brackets, in another unit or rounded?"""
+    if quantity is None or quantity.start < 3 or document.text[quantity.start - 1] not in "([":
+        return False
+    text = document.text
+    before = quantity_at(text, quantity.start - 3, quantity.start - 2, document.language)
+    return (
+        before is not None
+        and text[before.end : quantity.start].strip() in ("(", "[")
+        and same_value(before, quantity)
+    )
 
 
 def _date_beside(document: Document, span: Span) -> Quantity | None:

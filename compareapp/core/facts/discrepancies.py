@@ -11,6 +11,10 @@ of rows does not depend on the base; the base only orders them. A source with no
 difference there shows its own wording of the passage (its counterpart), or "not in this
 source".
 
+Page furniture (captions, video durations, sign-up prompts, trust lines:
+:mod:`compareapp.core.facts.furniture`) is no claim: a row whose every wording is
+furniture is left out unless ``include_furniture`` asks for it.
+
 Each document is read in its own language (:func:`compareapp.core.text.language.detect_language`):
 "0,6 Milliarden Dollar" is 600 million dollars in a German story, and a German capital is a
 name only where :mod:`compareapp.core.text.proper_names` finds one.
@@ -26,6 +30,7 @@ from compareapp.core.diff.disjoint_sets import DisjointSets
 from compareapp.core.facts.changed_claims import claim_facts
 from compareapp.core.facts.changed_facts import Span, fact_of
 from compareapp.core.facts.fact_kind import FactKind
+from compareapp.core.facts.furniture import without_furniture
 from compareapp.core.facts.quantities import quantity_at
 from compareapp.core.facts.rows import RANK, Discrepancy, Version, version
 from compareapp.core.facts.single_source import single_source_claims
@@ -34,10 +39,13 @@ __all__ = ["RANK", "Discrepancy", "FactKind", "Version", "find_discrepancies"]
 
 
 def find_discrepancies(
-    comparison: Comparison, check: Callable[[], None] | None = None
+    comparison: Comparison,
+    check: Callable[[], None] | None = None,
+    include_furniture: bool = False,
 ) -> list[Discrepancy]:
-    """Every row of the table, most important first. ``check`` is called between linked
-    passages; it may raise to stop the work (the window's Cancel)."""
+    """Every row of the table, most important first; rows of page furniture alone only
+    with ``include_furniture``. ``check`` is called between linked passages; it may raise
+    to stop the work (the window's Cancel)."""
     comparison = _first_as_base(comparison)
     found: list[Discrepancy] = []
     for a, b in _document_pairs(comparison):
@@ -51,7 +59,9 @@ def find_discrepancies(
         found += _paired_figures(comparison, [*rows.values()])
     filled = [_with_counterparts(comparison, row) for row in _one_row_per_fact(comparison, found)]
     found = [*{row.key: row for row in filled}.values()]  # the same row found from two pairs
-    found += single_source_claims(comparison)
+    found += single_source_claims(comparison, include_furniture=True)
+    if not include_furniture:
+        found = without_furniture(comparison.documents, found)
     return sorted(found, key=lambda row: (RANK[row.kind], row.position))
 
 

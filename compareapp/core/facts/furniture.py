@@ -2,8 +2,9 @@
 
 Photo captions and credits, video blurbs and their durations, relative timestamps ("3
 months ago"), sign-up, subscription and comment prompts, wire credits and trust lines,
-related-story links and section headings. None of them is a claim, so none is listed as
-"only in one source". Told by form alone, the same in every corpus.
+related-story links and section headings. None of them is a claim: the discrepancy
+table leaves out a row whose every wording is furniture (:func:`without_furniture`) unless
+the user asks for them. Told by form alone, the same in every corpus.
 
 :mod:`compareapp.core.align.furniture` recognises headings for the aligner; this module
 uses its :func:`~compareapp.core.align.furniture.is_heading` and adds the rest, which
@@ -13,9 +14,11 @@ the aligner does not need.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 
 from compareapp.core.align.furniture import is_heading
 from compareapp.core.documents.document import Document
+from compareapp.core.facts.rows import Discrepancy
 
 BLURB_WORDS = 60
 """Longest video blurb after a duration line, in words."""
@@ -48,7 +51,6 @@ _WIRE_CREDIT = re.compile(
 )
 _TRUST = re.compile(r"Trust Principles|All rights reserved|©|\bCopyright\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"""[.!?…]["”’')\]]*\s*$|["”]\s*$""")
-_WORDS = re.compile(r"\S+")
 _STRICT = re.compile(r"(?:\d+ \w+ ago|(?:Duration\s*:?\s*)?\d{1,2}:\d{2}|register|sign up)", re.I)
 _BULLET = re.compile(r"[•·‣▪◦*]\s")
 
@@ -60,16 +62,16 @@ def is_furniture(text: str) -> bool:
     line = line.strip(" •·▪*")
     if not line:
         return True
-    words = len(_WORDS.findall(line))
+    words = line.count(" ") + 1  # the spaces are single, none at either end
     if _AGO.match(line) or _DURATION.match(line) or _CREDIT.search(line):
         return True
     if words <= 25 and (_PROMPT.match(line) or _TRUST.search(line)):
         return True
     if words <= 60 and _WIRE_CREDIT.search(line):
         return True
-    if bullet:
+    if bullet or words > HEADLINE_WORDS:  # (a heading is shorter still)
         return False
-    return is_heading(line) or (words <= HEADLINE_WORDS and not _SENTENCE_END.search(line))
+    return is_heading(line) or not _SENTENCE_END.search(line)
 
 
 def furniture_paragraphs(document: Document) -> frozenset[int]:
@@ -89,3 +91,32 @@ def is_furniture_at(document: Document, index: int) -> bool:
         return True
     before = paragraphs[index - 1].text.strip() if index > 0 else ""
     return bool(_DURATION.match(before)) and len(text.split()) <= BLURB_WORDS
+
+
+def without_furniture(
+    documents: Sequence[Document],
+    rows: Iterable[Discrepancy],
+    furniture: Sequence[frozenset[int]] | None = None,
+) -> list[Discrepancy]:
+    """``rows`` less those whose every wording starts in page furniture: "Duration 2:01"
+    against "Duration 2:05", a trust line only one source prints. ``furniture`` holds each
+    document's furniture paragraphs when they are known already; else only the paragraphs
+    the rows cite are looked at, each once."""
+    known: dict[tuple[int, int], bool] = {}
+
+    def in_furniture(document: int, offset: int) -> bool:
+        paragraph = documents[document].paragraph_at(offset)
+        if paragraph is None:
+            return False
+        if furniture is not None:
+            return paragraph.index in furniture[document]
+        key = (document, paragraph.index)
+        if key not in known:
+            known[key] = is_furniture_at(documents[document], paragraph.index)
+        return known[key]
+
+    def all_furniture(row: Discrepancy) -> bool:
+        places = [(k, wording.start) for k, wording in enumerate(row.versions) if wording]
+        return bool(places) and all(in_furniture(*place) for place in places)
+
+    return [row for row in rows if not all_furniture(row)]

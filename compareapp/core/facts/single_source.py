@@ -1,5 +1,5 @@
 """Claims only one source makes: paragraphs linked to no paragraph of any other source
-that carry a figure, a name or a quotation, page furniture left out
+that carry a figure, a name or a quotation, page furniture left out unless asked for
 (:mod:`compareapp.core.facts.furniture`). A row shows the paragraph's first sentence, its
 offsets those of the sentence."""
 
@@ -17,28 +17,28 @@ from compareapp.core.facts.quotations import find_quotations
 from compareapp.core.facts.rows import Discrepancy, Version
 from compareapp.core.text.language import capitalises_nouns
 from compareapp.core.text.proper_names import german_names
+from compareapp.core.text.sentences import sentence_spans
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _NAME = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 _CAPITAL_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*"
 _NAME_ANY = re.compile(rf"(?<![.!?]\s)\b{_CAPITAL_WORD}(?:\s+{_CAPITAL_WORD})+")
 """``_NAME`` with accented capitals ("Élisabeth Borne", "Dmitri Peskov")."""
-_SENTENCE_END = re.compile(r"""(?<=[.!?…])["”’')\]]*\s+(?=["“‘(\[]?[A-Z0-9À-ÖØ-Þ])""")
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Gen|Sen|Rep|St|Lt|Col|Capt|Prof|Jr|Sr|No|vs|Inc|Co|Corp|Ltd)"
-    r"|\b[A-Z]|\b[a-z]\.[a-z])\.$"
-)
-"""Words whose full stop ends no sentence: titles, initials ("U.S."), "a.m."."""
 
 
-def single_source_claims(comparison: Comparison) -> Iterator[Discrepancy]:
+def single_source_claims(
+    comparison: Comparison, include_furniture: bool = False
+) -> Iterator[Discrepancy]:
     """Unique paragraphs that carry numbers, quotations or names: claims no other source
-    corroborates, one row each, as their first sentence."""
+    corroborates, one row each, as their first sentence; page furniture ("Duration 2:01",
+    a trust line) only with ``include_furniture``."""
     documents = comparison.documents
     for index, document in enumerate(documents):
         for number in _unique_paragraphs(comparison, index):
             paragraph = document.paragraphs[number]
-            if is_furniture_at(document, number) or not is_claim(document, paragraph.text):
+            if not include_furniture and is_furniture_at(document, number):
+                continue
+            if not is_claim(document, paragraph.text):
                 continue
             start, end = first_sentence(paragraph)
             text = document.text[start:end]
@@ -67,13 +67,8 @@ def is_claim(document: Document, text: str) -> bool:
 
 def first_sentence(paragraph: Paragraph) -> tuple[int, int]:
     """Offsets of ``paragraph``'s first sentence (the whole paragraph when it is one)."""
-    text = paragraph.text
-    for match in _SENTENCE_END.finditer(text):
-        if not _ABBREVIATION.search(text, 0, match.start()):
-            end = match.start() + len(match.group().rstrip())
-            return paragraph.start, paragraph.start + end
-    stripped = len(text.rstrip())
-    return paragraph.start, paragraph.start + stripped
+    sentences = sentence_spans(paragraph.text)
+    return paragraph.start, paragraph.start + (sentences[0][1] if sentences else 0)
 
 
 def _has_name(document: Document, text: str) -> bool:

@@ -17,7 +17,7 @@ anchored in either text and the navigation's differences map onto the column
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
@@ -171,6 +171,18 @@ class Redline:
                 if s < e:
                     old = found.get(document, (s, e))
                     found[document] = min(old[0], s), max(old[1], e)
+        return found
+
+    def furniture_paragraphs(self, base: Set[int], other: Set[int]) -> list[int]:
+        """The column's paragraphs whose every source paragraph is page furniture, given
+        the furniture paragraphs of the base (``base``) and of the other (``other``)."""
+        found = []
+        for index, paragraph in enumerate(self.paragraphs):
+            mine = paragraph.other_paragraph
+            sources = [number in base for number in paragraph.base_paragraphs]
+            sources += [mine in other] if mine is not None else []
+            if sources and all(sources):
+                found.append(index)
         return found
 
     def changes(self) -> Iterator[Located]:

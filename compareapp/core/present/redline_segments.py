@@ -14,6 +14,7 @@ otherwise touch a word of the column.
 
 from __future__ import annotations
 
+import difflib
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -168,7 +169,29 @@ def _matching_orders(
         found_a, found_b = sequence(order_a, kept_a), sequence(order_b, kept_b)
         if keys(found_a, tokens_a) == keys(found_b, tokens_b):
             return found_a, found_b
-    return sequence(tuple(a), kept_a), sequence(tuple(b), kept_b)  # not expected
+    # Diffed sentence by sentence (core.diff.group_diff): pair the words by their keys.
+    found_a, found_b = sequence(tuple(a), kept_a), sequence(tuple(b), kept_b)
+    return _paired(found_a, found_b, keys(found_a, tokens_a), keys(found_b, tokens_b))
+
+
+def _paired(
+    found_a: Kept, found_b: Kept, keys_a: list[str], keys_b: list[str]
+) -> tuple[Kept, Kept]:
+    """The unchanged tokens of both sides paired in their longest common runs of keys, the
+    longest first, in the base's order: the pieces of a group diffed in another order."""
+    left_a, left_b = list(range(len(found_a))), list(range(len(found_b)))
+    pairs: list[tuple[int, int]] = []
+    while left_a and left_b:
+        matcher = difflib.SequenceMatcher(
+            None, [keys_a[k] for k in left_a], [keys_b[k] for k in left_b], autojunk=False
+        )
+        x, y, size = matcher.find_longest_match(0, len(left_a), 0, len(left_b))
+        if not size:
+            break
+        pairs += zip(left_a[x : x + size], left_b[y : y + size], strict=True)
+        del left_a[x : x + size], left_b[y : y + size]
+    pairs.sort()
+    return [found_a[x] for x, _ in pairs], [found_b[y] for _, y in pairs]
 
 
 def _runs(kept_a: Kept, kept_b: Kept) -> list[_Run]:

@@ -67,7 +67,8 @@ class ReportModel:
     unplaced: tuple[ReviewMark, ...]
     """Marks whose passage is not in the compared text (orphaned, or source not open)."""
     discrepancies: tuple[Discrepancy, ...] = ()
-    """The facts that differ between the sources, most important first."""
+    """The facts that differ between the sources, most important first (rows of page
+    furniture alone only when the view model shows furniture)."""
 
     @property
     def documents(self) -> list[Document]:
@@ -112,7 +113,9 @@ def build_report(model: ComparisonViewModel, marks: Iterable[ReviewMark] = ()) -
         sections=sections,
         marks=tuple(mark for mark in by_status if mark.id in placed),
         unplaced=tuple(mark for mark in by_status if mark.id not in placed),
-        discrepancies=tuple(find_discrepancies(model.comparison)),
+        discrepancies=tuple(
+            find_discrepancies(model.comparison, include_furniture=model.furniture_shown)
+        ),
     )
 
 

@@ -5,6 +5,9 @@ bands to paint between two neighbouring panes, which passages keep the panes in 
 where the next difference is, and the counts for the status bar. Documents other than
 the base are compared with the base; two neighbouring panes that are both not the base
 are compared with each other for their bands.
+
+Page furniture (captions, prompts, credits) is set aside unless the filter shows it: its
+paragraphs are dimmed, its differences no significant stops, its facts no rows or counts.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import cached_property
 
@@ -20,6 +23,8 @@ from compareapp.core.align.links import LinkKind
 from compareapp.core.diff.classify import DifferenceClass
 from compareapp.core.diff.comparison import Comparison, LinkedPair, link_groups
 from compareapp.core.diff.inline_diff import Difference, Operation
+from compareapp.core.facts.rows import Discrepancy
+from compareapp.core.present.page_furniture import PageFurniture
 from compareapp.core.text.normalize import normalize_text
 
 
@@ -86,11 +91,13 @@ class ParagraphMark(Enum):
 class DifferenceFilter:
     """What counts as a difference: typographic-only variants (quotes, dashes, spaces)
     are hidden unless ``typographic``; changes of letter case only are shown if ``case``;
-    British/American spellings are shown if ``spelling``."""
+    British/American spellings are shown if ``spelling``; differences in page furniture
+    count as significant, and its rows are listed, if ``furniture``."""
 
     typographic: bool = False
     case: bool = True
     spelling: bool = True
+    furniture: bool = False
 
     def shows(
         self, difference: Difference, case_only: Callable[[Difference], bool] | None = None
@@ -133,10 +140,42 @@ class ComparisonViewModel:
         self._shown: dict[int, tuple[Difference, bool]] = {}
         self._moved: dict[int, set[int]] = {}
         self._case_only_texts: dict[tuple[str, str], bool] = {}
+        self.furniture = PageFurniture(comparison.documents)
+        self._significant_stops: dict[int, list[Stop]] = {}
 
     @property
     def typographic(self) -> bool:
         return self.filter.typographic
+
+    @property
+    def furniture_shown(self) -> bool:
+        """Whether page furniture counts as the story does (View > Show Page Furniture)."""
+        return self.filter.furniture
+
+    def show_furniture(self, shown: bool) -> None:
+        """Count page furniture as the story (``shown``) or set it aside, keeping the
+        alignment and the differences: only what depends on it is worked out again."""
+        if shown != self.filter.furniture:
+            self.filter = replace(self.filter, furniture=shown)
+            self._marks.clear()
+            self._significant_stops.clear()
+            self.__dict__.pop("_counts", None)  # the cached property, worked out again
+
+    def dimmed_paragraphs(self, document: int) -> frozenset[int]:
+        """The paragraphs of ``document`` set aside as furniture: none when it is shown."""
+        return frozenset() if self.filter.furniture else self.furniture.paragraphs(document)
+
+    def set_aside(self, document: int, start: int, other: int, other_start: int) -> bool:
+        """Is a difference at ``start`` of ``document`` and ``other_start`` of ``other``
+        set aside: furniture on both sides, and furniture not shown?"""
+        if self.filter.furniture:
+            return False
+        return self.furniture.at(document, start) and self.furniture.at(other, other_start)
+
+    def shown_rows(self, rows: list[Discrepancy]) -> list[Discrepancy]:
+        """The discrepancy rows to show of ``rows`` (found with furniture included): those
+        whose every wording is furniture only when it is shown."""
+        return rows if self.filter.furniture else self.furniture.rows_without(rows)
 
     @property
     def base(self) -> int:
@@ -281,12 +320,24 @@ class ComparisonViewModel:
             every.append(stops)
         return every
 
+    def significant_stops(self, document: int) -> list[Stop]:
+        """The stops at numbers, names and quotations, less those set aside as furniture."""
+        if document not in self._significant_stops:
+            self._significant_stops[document] = [
+                stop
+                for stop in self.stops(document)
+                if stop.kind.significant
+                and not self.set_aside(document, stop.start, stop.other, stop.other_start)
+            ]
+        return self._significant_stops[document]
+
     def next_stop(
         self, document: int, position: float, forward: bool = True, significant: bool = False
     ) -> Stop | None:
         """The first stop after (or last before) character ``position`` of ``document``;
-        ``significant`` skips all but numbers, names and quotations."""
-        stops = [s for s in self.stops(document) if s.kind.significant or not significant]
+        ``significant`` skips all but numbers, names and quotations, and those in page
+        furniture unless it is shown."""
+        stops = self.significant_stops(document) if significant else self.stops(document)
         starts = [stop.start for stop in stops]
         if forward:
             index = bisect.bisect_right(starts, position)
@@ -301,10 +352,11 @@ class ComparisonViewModel:
             marks = dict.fromkeys(self.unique_paragraphs(document), ParagraphMark.UNIQUE)
             marks.update(dict.fromkeys(self.moved_paragraphs(document), ParagraphMark.MOVED))
             paragraph_at = self.comparison.documents[document].paragraph_at
+            dimmed = self.dimmed_paragraphs(document)
             for highlight in self.highlights(document):
                 paragraph = paragraph_at(highlight.start)
                 if paragraph is not None and marks.get(paragraph.index) is not ParagraphMark.FACT:
-                    fact = highlight.kind.significant
+                    fact = highlight.kind.significant and paragraph.index not in dimmed
                     marks[paragraph.index] = ParagraphMark.FACT if fact else ParagraphMark.CHANGED
             self._marks[document] = marks
         return self._marks[document]
@@ -318,11 +370,19 @@ class ComparisonViewModel:
 
     def _count(self) -> Counts:
         """Links, changed and moved links, unique paragraphs and differences by class,
-        over the base's comparison with every other document."""
-        links = [
-            pair for other in self.comparison.others() for pair in self.pairs(self.base, other)
+        over the base's comparison with every other document (numbers, names and
+        quotations set aside as furniture left out)."""
+        base = self.base
+        by_other = [(other, self.pairs(base, other)) for other in self.comparison.others()]
+        links = [pair for _other, pairs in by_other for pair in pairs]
+        differences = [
+            d
+            for other, pairs in by_other
+            for pair in pairs
+            for d in pair.differences
+            if self.shown(d)
+            and not (d.kind.significant and self.set_aside(base, d.a_start, other, d.b_start))
         ]
-        differences = [d for pair in links for d in pair.differences if self.shown(d)]
         return Counts(
             linked=len(links),
             changed=sum(1 for pair in links if any(self.shown(d) for d in pair.differences)),

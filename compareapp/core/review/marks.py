@@ -74,6 +74,12 @@ class ReviewMark:
         """Whether the marked passage no longer reads as it did when it was marked."""
         return bool(self.original_quote) and self.original_quote != self.anchor.quote
 
+    @property
+    def earlier_wording(self) -> str:
+        """``was: “…”`` with the words the passage had when it was marked, on one line,
+        for a mark re-attached to other words; empty otherwise."""
+        return f"was: “{' '.join(self.original_quote.split())}”" if self.reworded else ""
+
     def edited(
         self,
         *,

@@ -160,7 +160,10 @@ def prepare_comparison(
         task.progress(f"Highlighting {document.name}")
         text_documents.append(
             build_text_document(
-                displays[index], model.highlights(index), model.unique_paragraphs(index)
+                displays[index],
+                model.highlights(index),
+                model.unique_paragraphs(index),
+                model.dimmed_paragraphs(index),
             )
         )
         model.stops(index)
@@ -189,9 +192,10 @@ def _read(source: str | PendingSource | SessionSource, task: BackgroundTask) -> 
 
 
 def list_discrepancies(model: ComparisonViewModel, task: BackgroundTask) -> list[Discrepancy]:
-    """The discrepancy table of a comparison already on screen: a second job, since for a
-    book it takes seconds. It reads the comparison's pairs from the base, already worked
+    """The discrepancy table of a comparison already on screen, page furniture's rows
+    included (the view model's ``shown_rows`` picks those to show): a second job, since for
+    a book it takes seconds. It reads the comparison's pairs from the base, already worked
     out, and no view model's caches, so the window's may be used meanwhile."""
     from compareapp.core.facts.discrepancies import find_discrepancies
 
-    return find_discrepancies(model.comparison, task.check)
+    return find_discrepancies(model.comparison, task.check, True)  # furniture's rows too

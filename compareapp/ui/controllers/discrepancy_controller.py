@@ -1,7 +1,8 @@
 """The window's side of the discrepancy table: fill it once a comparison is shown (a job
 of its own, which for a book takes seconds: the panes are usable meanwhile), show a row's
 fact in every pane, turn a row's verdict into review marks on each source, and write the
-rows shown to a CSV file."""
+rows shown to a CSV file. The job lists page furniture's rows too; the table shows them
+only while View > Show Page Furniture is on (:meth:`show_rows`)."""
 
 from __future__ import annotations
 
@@ -47,12 +48,15 @@ class DiscrepancyController:
         self.host = host
         self.task: BackgroundTask | None = None
         """The job listing the discrepancies, while it runs."""
+        self.rows: list[Discrepancy] = []
+        """Every row the job listed for the comparison shown, page furniture's included."""
 
     def list_discrepancies(self, result: ComparisonResult) -> None:
         """Fill the table with the facts that differ in ``result``, now on screen, once
         its panes' texts are laid out: a job running while Qt lays out and paints them
         would take the interpreter from the window's every Python handler."""
         self.stop_listing_discrepancies()
+        self.rows = []
         view, panel = self.host.comparison_view, self.host.discrepancy_panel
         panel.set_pending(result.documents)
         task = BackgroundTask(lambda task: list_discrepancies(result.model, task))
@@ -61,7 +65,8 @@ class DiscrepancyController:
         def listed(rows: list[Discrepancy]) -> None:
             self.task = None
             if view.result is result:
-                panel.set_rows(rows, result.documents)
+                self.rows = rows
+                self.show_rows()
 
         def failed(error: BaseException) -> None:
             self.task = None
@@ -73,6 +78,15 @@ class DiscrepancyController:
                 task.start(listed, failed)
 
         view.texts_laid_out.connect(start, Qt.ConnectionType.SingleShotConnection)
+
+    def show_rows(self) -> None:
+        """Show the rows listed that the comparison's view model shows (page furniture's
+        only when it is shown)."""
+        result = self.host.comparison_view.result
+        if result is not None and self.task is None:
+            self.host.discrepancy_panel.set_rows(
+                result.model.shown_rows(self.rows), result.documents
+            )
 
     def stop_listing_discrepancies(self) -> None:
         if self.task is not None:

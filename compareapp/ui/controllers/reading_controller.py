@@ -2,7 +2,12 @@
 menu > Language) and, for a plain-text or Markdown file, its encoding (View > Reopen with
 Encoding). Either choice recomputes the comparison; a new encoding reads the file again,
 and its review marks follow the new text (they keep their source id and are re-anchored,
-see ``SessionController.follow_new_versions``). Both choices are kept in the session."""
+see ``SessionController.follow_new_versions``). Both choices are kept in the session.
+
+And whether page furniture (captions, video blurbs, prompts, credits) is read as the story
+(View > Show Page Furniture, remembered in the settings): set aside, it is dimmed in the
+panes and the redline, skipped by Next Significant Difference and left out of the counts,
+the discrepancy table and the PDF's summary. Toggling it computes nothing again."""
 
 from __future__ import annotations
 
@@ -12,16 +17,21 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtGui import QAction, QActionGroup
 
 from compareapp.core.text.language import LANGUAGE_NAMES, language_name
+from compareapp.rendering.text_formats import set_furniture_dimmed
+from compareapp.ui import settings
 from compareapp.ui.controllers.comparison_job import PendingSource
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from PySide6.QtWidgets import QMenu
+    from PySide6.QtWidgets import QMenu, QStatusBar
 
     from compareapp.core.documents.document import Document
+    from compareapp.ui.controllers.discrepancy_controller import DiscrepancyController
     from compareapp.ui.controllers.job_controller import JobController
+    from compareapp.ui.controllers.redline_controller import RedlineController
     from compareapp.ui.message_bar import MessageBar
+    from compareapp.ui.panes.comparison_view import ComparisonView
 
 REOPENABLE_FORMATS = frozenset({"Plain text", "Markdown"})
 """Formats whose file is the text, so that its encoding can be chosen."""
@@ -32,6 +42,13 @@ class ReadingHost(Protocol):
     base: int
     jobs: JobController
     message_bar: MessageBar
+    actions_by_name: dict[str, QAction]
+    comparison_view: ComparisonView
+    discrepancies: DiscrepancyController
+    redline: RedlineController
+
+    def statusBar(self) -> QStatusBar: ...
+    def _update_navigation(self) -> None: ...  # the actions' states and the counts
 
 
 def can_reopen(document: Document) -> bool:
@@ -45,7 +62,11 @@ class ReadingController:
         self.encoding_menu: QMenu | None = None
 
     def add_view_menus(self, view_menu: QMenu) -> None:
-        """Put Document Language and Reopen with Encoding first in the View menu."""
+        """Put Document Language and Reopen with Encoding first in the View menu, and check
+        Show Page Furniture as the settings remember it."""
+        furniture = self.host.actions_by_name["show_furniture"]
+        furniture.setChecked(settings.load_preferences().show_furniture)  # not triggered
+        self.host.comparison_view.texts_laid_out.connect(self._follow_result)
         first = view_menu.actions()[0]
         self.language_menu = view_menu.addMenu("Document &Language")
         self.encoding_menu = view_menu.addMenu("Reopen with &Encoding")
@@ -111,6 +132,41 @@ class ReadingController:
             )
             group.addAction(action)
             menu.addAction(action)
+
+    # Page furniture ---------------------------------------------------------------------
+
+    def show_furniture(self, shown: bool) -> None:
+        """View > Show Page Furniture: read furniture as the story (``shown``) or set it
+        aside in the comparison shown, and remember the choice."""
+        settings.set_show_furniture(shown)
+        self._apply_furniture(shown)
+        what = "counted as the story" if shown else "set aside (dimmed, no facts listed)"
+        self.host.statusBar().showMessage(f"Page furniture {what}", 5000)
+
+    def _apply_furniture(self, shown: bool) -> None:
+        """Dim or undim the furniture in the panes and the redline, and show the stops,
+        counts and discrepancy rows that follow, from the comparison already made."""
+        view = self.host.comparison_view
+        result = view.result
+        if result is None:
+            return
+        model = result.model
+        model.show_furniture(shown)
+        for index, text_document in enumerate(result.text_documents):
+            set_furniture_dimmed(text_document, model.furniture.paragraphs(index), not shown)
+        for index, pane in enumerate(view.panes):
+            pane.strip.set_marks(model.paragraph_marks(index))
+        if self.host.redline.view is not None:
+            self.host.redline.view.dim_furniture()
+        self.host.discrepancies.show_rows()
+        self.host._update_navigation()
+
+    def _follow_result(self) -> None:
+        """A result computed while the toggle changed follows it."""
+        result = self.host.comparison_view.result
+        shown = self.host.actions_by_name["show_furniture"].isChecked()
+        if result is not None and result.model.furniture_shown != shown:
+            self._apply_furniture(shown)
 
     # Menus ------------------------------------------------------------------------------
 

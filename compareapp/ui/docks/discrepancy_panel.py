@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from compareapp.core.facts.fact_kind import FactKind
 from compareapp.core.review.marks import MarkStatus, ReviewMark
-from compareapp.ui.docks.discrepancy_table import ALL, DiscrepancyTable
+from compareapp.ui.docks.discrepancy_table import ALL, DiscrepancyTable, review_text
+from compareapp.ui.docks.wrapped_columns import WrappedColumns
 
 if TYPE_CHECKING:  # the discrepancy finder loads with the first comparison, not the window
     from compareapp.core.documents.document import Document
@@ -35,8 +36,6 @@ if TYPE_CHECKING:  # the discrepancy finder loads with the first comparison, not
 LISTING = "Listing the facts…"
 SEVERAL = "several"
 """The kind list's item while the menu has several kinds checked."""
-COLUMN_LIMIT = 360
-"""The widest a column grows to show its contents."""
 NO_COMPARISON = "No comparison yet"
 
 
@@ -58,7 +57,6 @@ class DiscrepancyPanel(QDockWidget):
         self.kind_filter.addItem("All kinds", ALL)
         for kind in FactKind:
             self.kind_filter.addItem(kind.value.capitalize(), kind.value)
-        self.kind_filter.setAccessibleName("Kind of fact shown")
         # Several kinds at once (everything but "only in one source", say): a checkable menu.
         self.kinds_button = QToolButton()
         self.kinds_button.setText("Kinds")
@@ -76,7 +74,7 @@ class DiscrepancyPanel(QDockWidget):
         self.list.setModel(self.table)
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
-        self.list.setUniformRowHeights(True)  # rows are one line: the view need not measure
+        self.columns = WrappedColumns(self.list)  # each source's wording wraps
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.count_label = QLabel()
@@ -97,7 +95,6 @@ class DiscrepancyPanel(QDockWidget):
         self.more_button = QToolButton()
         self.more_button.setText("⋯")
         self.more_button.setToolTip("Copy the selected rows, or export the table as CSV")
-        self.more_button.setAccessibleName("More table actions")
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         more_menu = QMenu(self.more_button)
         more_menu.addActions([self.copy_action, self.export_action])
@@ -121,6 +118,10 @@ class DiscrepancyPanel(QDockWidget):
         self.list.clicked.connect(
             lambda index: self.row_activated.emit(self.table.row(index.row()))
         )
+        self.list.activated.connect(  # Enter on a row, as a click
+            lambda index: self.row_activated.emit(self.table.row(index.row()))
+        )
+        self._name_for_screen_readers()
         self.verify_button.clicked.connect(lambda: self._mark(MarkStatus.VERIFIED))
         self.dispute_button.clicked.connect(lambda: self._mark(MarkStatus.DISPUTED))
         self.refresh()
@@ -132,15 +133,9 @@ class DiscrepancyPanel(QDockWidget):
     def set_rows(self, rows: list[Discrepancy], documents: list[Document]) -> None:
         self.state = ""
         self.table.set_rows(rows, documents)
-        self.size_columns()
+        review = self.table.columnCount() - 1  # room for any status a mark gives it later
+        self.columns.fit(range(1, review), {review: review_text(set(MarkStatus))})
         self.refresh()
-
-    def size_columns(self) -> None:
-        """Each column as wide as its contents (a long quotation at most COLUMN_LIMIT)."""
-        for column in range(self.table.columnCount()):
-            self.list.resizeColumnToContents(column)
-            if self.list.columnWidth(column) > COLUMN_LIMIT:
-                self.list.setColumnWidth(column, COLUMN_LIMIT)
 
     def set_pending(self, documents: list[Document]) -> None:
         """No rows yet: the comparison is on screen and its facts are being listed."""
@@ -153,7 +148,11 @@ class DiscrepancyPanel(QDockWidget):
         self.refresh()
 
     def set_marks(self, marks: Iterable[ReviewMark]) -> None:
-        self.table.set_marks(list(marks))
+        """New review marks: the review column of the rows on screen is redrawn now."""
+        top = self.list.indexAt(QPoint(0, 0)).row()
+        bottom = self.list.indexAt(QPoint(0, self.list.viewport().height() - 1)).row()
+        on_screen = range(max(top, 0), bottom + 1 if bottom >= 0 else len(self.table.shown))
+        self.table.set_marks(list(marks), on_screen)
 
     def refresh(self) -> None:
         """The count (or the state) and the buttons, after the rows or the filter changed."""
@@ -222,3 +221,20 @@ class DiscrepancyPanel(QDockWidget):
         rows = self.selected_rows()
         if rows:
             self.mark_requested.emit(rows, status)
+
+    def _name_for_screen_readers(self) -> None:
+        self.setAccessibleName("Discrepancies panel")
+        self.setAccessibleDescription("A row per fact that differs between the sources")
+        for widget, name, description in (
+            (self.kind_filter, "Kind of fact shown", "Show one kind of fact, or all"),
+            (self.kinds_button, "Kinds shown", self.kinds_button.toolTip()),
+            (self.more_button, "More table actions", self.more_button.toolTip()),
+            (self.list, "Discrepancies", "Arrow keys choose a row, Enter shows it in the panes"),
+            (self.list.header(), "Columns", "The kind, each source's wording, the review"),
+            (self.count_label, "", "How many facts the table shows"),
+            (self.verify_button, "Mark Verified", "Mark the selected rows' words as verified"),
+            (self.dispute_button, "Mark Disputed", "Mark the selected rows' words as disputed"),
+        ):
+            if name:  # a label's name is its text
+                widget.setAccessibleName(name)
+            widget.setAccessibleDescription(description)

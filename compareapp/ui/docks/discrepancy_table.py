@@ -4,7 +4,7 @@ redraws what is on screen instead of rebuilding every row."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -54,13 +54,20 @@ class DiscrepancyTable(QAbstractTableModel):
         self._choose()
         self.endResetModel()
 
-    def set_marks(self, marks: Sequence[ReviewMark]) -> None:
-        """New review marks: the review column is worked out again as it is shown."""
+    def set_marks(self, marks: Sequence[ReviewMark], on_screen: range | None = None) -> None:
+        """New review marks: the review column is worked out again as it is shown. Only
+        the rows ``on_screen`` (all by default) are said to have changed: the others are
+        asked when scrolled to, and a view whose rows differ in height measures each row
+        it is told about."""
         self.marks = list(marks)
         self._reviews.clear()
-        if self.shown:
+        first, stop = (
+            (0, len(self.shown)) if on_screen is None else (on_screen.start, on_screen.stop)
+        )
+        stop = min(stop, len(self.shown))
+        if first < stop:
             last = self.columnCount() - 1
-            self.dataChanged.emit(self.index(0, last), self.index(len(self.shown) - 1, last))
+            self.dataChanged.emit(self.index(first, last), self.index(stop - 1, last))
 
     def row(self, number: int) -> Discrepancy:
         return self.shown[number]
@@ -119,8 +126,10 @@ class DiscrepancyTable(QAbstractTableModel):
         if number not in self._reviews:
             from compareapp.core.present.row_statuses import row_statuses  # loaded: there are rows
 
-            statuses = row_statuses(row, self.documents, self.marks)
-            self._reviews[number] = " ".join(
-                f"{palette.MARK_GLYPH[s]} {s.value}" for s in MarkStatus if s in statuses
-            )
+            self._reviews[number] = review_text(row_statuses(row, self.documents, self.marks))
         return self._reviews[number]
+
+
+def review_text(statuses: Collection[MarkStatus]) -> str:
+    """What the review column says of a row whose words have marks of ``statuses``."""
+    return " ".join(f"{palette.MARK_GLYPH[s]} {s.value}" for s in MarkStatus if s in statuses)

@@ -1,6 +1,7 @@
-"""The review dock: every mark with its status, source, quote, note, reviewer and time;
-filters by status and source; a click jumps to the passage; the status and note of the
-selected mark are edited below the list, and Delete removes it (undoably)."""
+"""The review dock: every mark with its status, source, quote (and, re-attached to other
+words, what they were), note, reviewer and time, long quotes and notes wrapped; filters by
+status and source; a click jumps to the passage; the status and note of the selected mark
+are edited below the list, and Delete removes it (undoably)."""
 
 from __future__ import annotations
 
@@ -24,12 +25,20 @@ from compareapp.core.review.anchors import AnchorState
 from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.rendering import palette
 from compareapp.ui.controllers.review_controller import ReviewController
-from compareapp.ui.docks.discrepancy_panel import COLUMN_LIMIT
+from compareapp.ui.docks.wrapped_columns import WrappedColumns
 
 COLUMNS = ("Status", "Source", "Quote", "Note", "Reviewer", "Modified", "Anchor")
+WRAPPING = (COLUMNS.index("Quote"), COLUMNS.index("Note"))
+"""The columns whose long text wraps."""
 NOTE_COMMIT_MS = 700
 """A note is saved this long after the last keystroke (and when the editor loses focus)."""
 ALL = ""
+
+
+def with_earlier_wording(quote: str, mark: ReviewMark) -> str:
+    """``quote`` and, on a line of its own, what the mark's passage said before it was
+    re-attached to other words (``was: “…”``)."""
+    return f"{quote}\n{mark.earlier_wording}" if mark.reworded else quote
 
 
 class MarkList(QTreeWidget):
@@ -71,8 +80,7 @@ class ReviewPanel(QDockWidget):
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
-        for column, width in enumerate((82, 110, 150, 220)):
-            self.list.setColumnWidth(column, width)
+        self.columns = WrappedColumns(self.list)
         self.count_label = QLabel()
         self._build_editor()
 
@@ -95,6 +103,7 @@ class ReviewPanel(QDockWidget):
         self.list.itemActivated.connect(lambda item: self.mark_activated.emit(self._id_of(item)))
         self.list.delete_requested.connect(self.delete_selected)
         review.changed.connect(self.refresh)
+        self._name_for_screen_readers()
         self.refresh()
 
     def _build_editor(self) -> None:
@@ -159,15 +168,14 @@ class ReviewPanel(QDockWidget):
             item = QTreeWidgetItem(self._row(mark))
             item.setData(0, Qt.ItemDataRole.UserRole, mark.id)
             item.setForeground(0, palette.MARK_COLOUR[mark.status])
-            item.setToolTip(2, mark.quote)
-            item.setToolTip(3, mark.note)
+            for column in (COLUMNS.index("Quote"), COLUMNS.index("Anchor")):
+                item.setToolTip(column, with_earlier_wording(mark.quote, mark))
+            item.setToolTip(COLUMNS.index("Note"), mark.note)
             self.list.addTopLevelItem(item)
             item.setSelected(mark.id in selected)
             shown += 1
         self.list.blockSignals(False)
-        for column in range(self.list.columnCount() - 1 if shown else 0):  # the note stretches
-            self.list.resizeColumnToContents(column)
-            self.list.setColumnWidth(column, min(self.list.columnWidth(column), COLUMN_LIMIT))
+        self.columns.fit(WRAPPING)
         total = len(self.review)
         self.count_label.setText(
             f"{shown} of {total} marks" if shown != total else f"{total} mark(s)"
@@ -182,8 +190,8 @@ class ReviewPanel(QDockWidget):
         return [
             f"{palette.MARK_GLYPH[mark.status]} {mark.status.value}",
             source,
-            " ".join(mark.quote.split()),
-            " ".join(mark.note.split()),
+            with_earlier_wording(" ".join(mark.quote.split()), mark),
+            "\n".join(" ".join(line.split()) for line in mark.note.splitlines() if line.strip()),
             mark.reviewer,
             mark.modified.strftime("%Y-%m-%d %H:%M"),
             state,
@@ -227,7 +235,7 @@ class ReviewPanel(QDockWidget):
             if self.note_edit.toPlainText() != mark.note:  # (keeps the cursor while typing)
                 self.note_edit.setPlainText(mark.note)
             self.status_box.setCurrentIndex(self.status_box.findData(mark.status.value))
-            self.quote_label.setText(f"“{mark.quote}”")
+            self.quote_label.setText(with_earlier_wording(f"“{mark.quote}”", mark))
         self.note_edit.blockSignals(False)
 
     def _note_typed(self) -> None:
@@ -256,3 +264,21 @@ class ReviewPanel(QDockWidget):
         self.raise_()
         self.select_mark(mark_id)
         self.note_edit.setFocus()
+
+    def _name_for_screen_readers(self) -> None:
+        self.setAccessibleName("Review panel")
+        self.setAccessibleDescription("Every review mark; the selected mark is edited below")
+        for widget, name, description in (
+            (self.status_filter, "Status shown", "Show the marks of one status, or all"),
+            (self.source_filter, "Source shown", "Show the marks of one source, or all"),
+            (self.list, "Review marks", "Enter shows the mark in its pane; Delete removes it"),
+            (self.list.header(), "Columns", "Status, source, quote, note, reviewer, time, anchor"),
+            (self.count_label, "", "How many marks the list shows"),
+            (self.status_box, "Status of the selected mark", "Verified or disputed"),
+            (self.note_edit, "Note of the selected mark", "What was checked, against what"),
+            (self.delete_button, "Delete Mark", "Delete the selected marks (undoable)"),
+            (self.quote_label, "", "The words of the selected mark"),
+        ):
+            if name:  # a label's name is its text
+                widget.setAccessibleName(name)
+            widget.setAccessibleDescription(description)

@@ -13,6 +13,7 @@ first preview or result, or once the window's first frame is painted
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -56,6 +57,8 @@ class ComparisonView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName("Comparison")
+        self.setAccessibleDescription("The documents side by side, linked paragraph by paragraph")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(1)
@@ -125,8 +128,8 @@ class ComparisonView(QWidget):
         for index, document in enumerate(preview.documents):
             pane = DocumentPane(document)
             pane.set_base(index == preview.base)
-            pane.base_button.setEnabled(False)
-            pane.close_button.setEnabled(False)
+            for button in (pane.base_button, pane.menu_button, pane.close_button):
+                button.setEnabled(False)
             pane.setAcceptDrops(False)
             self.panes.append(pane)
             self.splitter.addWidget(pane)
@@ -147,13 +150,17 @@ class ComparisonView(QWidget):
         ]
         for index, pane in enumerate(self.panes):
             if index:
-                link_map = LinkMap(self.panes[index - 1].view, pane.view)
+                left = self.panes[index - 1]
+                names = (left.document.name, pane.document.name)
+                link_map = LinkMap(left.view, pane.view, names)
                 link_map.set_bands(model.bands(index - 1, index))
                 link_map.band_clicked.connect(self._band_clicker(index - 1))
+                link_map.band_chosen.connect(self._band_clicker(index - 1, reveal=True))
                 self.link_maps.append(link_map)
                 self.splitter.addWidget(link_map)
             self.splitter.addWidget(pane)
             self.splitter.setStretchFactor(self.splitter.count() - 1, 1)
+        self._chain_focus()
         self.linker = ScrollLinker([pane.view for pane in self.panes], model)
         self.linker.enabled = self.linked_scrolling
         self.current_document = model.base
@@ -203,11 +210,26 @@ class ComparisonView(QWidget):
         if self.extend_context_menu is not None:
             self.extend_context_menu(menu, document, position)
 
-    def _band_clicker(self, left: int) -> Callable[[int, int], None]:
+    def _chain_focus(self) -> None:
+        """Tab in reading order: each pane's header buttons and text, then the link map
+        to the next pane."""
+        chain: list[QWidget] = []
+        for index, pane in enumerate(self.panes):
+            chain += [pane.base_button, pane.menu_button, pane.close_button, pane.view]
+            chain += self.link_maps[index : index + 1]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _band_clicker(self, left: int, reveal: bool = False) -> Callable[[int, int], None]:
+        """Select a band's link (``reveal``: chosen with the keys, bring both ends into view)."""
+
         def clicked(paragraph: int, counterpart: int) -> None:
             self.select_paragraph(left, paragraph)
             # A paragraph with several counterparts has several bands: mark the clicked one.
             self.link_maps[left].select([(paragraph, counterpart)])
+            if reveal:
+                self._reveal(left, paragraph)
+                self._reveal(left + 1, counterpart)
 
         return clicked
 

@@ -31,16 +31,21 @@ steps that compete with the comparison's job)."""
 
 
 def build_text_document(
-    display: DisplayText, highlights: Iterable[Highlight], unique: Iterable[int]
+    display: DisplayText,
+    highlights: Iterable[Highlight],
+    unique: Iterable[int],
+    dimmed: Iterable[int] = (),
 ) -> QTextDocument:
     """The pane's document: one block per paragraph, highlights and unique paragraphs
-    applied. Moved to the application's thread, ready for a view."""
+    applied, the page furniture set aside (``dimmed``) greyed. Moved to the application's
+    thread, ready for a view."""
     document, cursor = _plain_document(display.text)
     _shade_unique(document, unique)
     for highlight in highlights:
         cursor.setPosition(display.position(highlight.start))
         cursor.setPosition(display.position(highlight.end), QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(text_formats.highlight_format(highlight.kind, highlight.removed))
+    text_formats.set_furniture_dimmed(document, dimmed, True)
     return _handed_over(document)
 
 

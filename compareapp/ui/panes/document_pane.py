@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from compareapp.core.text.language import language_name
 from compareapp.ui.elided_label import ElidedLabel
@@ -97,13 +97,19 @@ class DocumentPane(QWidget):
         self.base_button.setCheckable(True)
         self.base_button.setToolTip("Compare the other documents with this one")
         self.base_button.clicked.connect(self.base_requested)
+        self.menu_button = QToolButton()
+        self.menu_button.setText("⋯")
+        self.menu_button.setToolTip("This document's commands: base, close, marks, language")
+        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu = QMenu(self.menu_button)
+        self.menu.aboutToShow.connect(self._fill_menu)
+        self.menu_button.setMenu(self.menu)
         self.close_button = QToolButton()
         self.close_button.setText("✕")
         self.close_button.setToolTip("Close this document")
-        self.close_button.setAccessibleName("Close document")
         self.close_button.clicked.connect(self.close_requested)
         self.view = DocumentTextView()
-        self.strip = OverviewStrip(self.view)
+        self.strip = OverviewStrip(self.view, document.name)
 
         titles = QVBoxLayout()
         titles.setSpacing(0)
@@ -112,6 +118,7 @@ class DocumentPane(QWidget):
         header = QHBoxLayout()
         header.addLayout(titles, 1)
         header.addWidget(self.base_button)
+        header.addWidget(self.menu_button)
         header.addWidget(self.close_button)
         body = QHBoxLayout()
         body.setSpacing(0)
@@ -132,10 +139,43 @@ class DocumentPane(QWidget):
         self.info_label.set_extra_tooltip(info_tooltip(document))
         where = document.path if document.has_file else "Pasted: kept in the session file"
         self.name_label.set_extra_tooltip(f"{where}\nSHA-256 {document.sha256}")
-        self.setAccessibleName(f"Document {document.name}")
-        self.view.setAccessibleName(f"Text of {document.name}")
-        self.base_button.setAccessibleName(f"Make {document.name} the base")
+        name = document.name
+        self.setAccessibleDescription(info_line(document))
+        self.view.setAccessibleName(f"Text of {name}")
+        self.view.gutter.setAccessibleName(f"Review marks in {name}")
+        self.menu_button.setAccessibleName(f"Commands for {name}")
+        self.menu_button.setAccessibleDescription(
+            "Make it the base, close it, mark the selected text, choose its language"
+        )
+        self.close_button.setAccessibleName(f"Close {name}")
+        self.close_button.setAccessibleDescription("Compare without this document")
+        self.set_base(False)
 
     def set_base(self, is_base: bool) -> None:
         self.base_button.setChecked(is_base)
         self.base_button.setText("Base" if is_base else "Make base")
+        name = self.document.name
+        role = "base document" if is_base else "document compared with the base"
+        self.setAccessibleName(f"{name}, {role}")
+        self.view.setAccessibleDescription(
+            f"The {role}, read-only, in {language_text(self.document) or 'English'}. Moving "
+            "the caret into a paragraph selects it and its linked paragraphs; the Menu key "
+            "opens its commands"
+        )
+        self.base_button.setAccessibleName(
+            f"{name} is the base" if is_base else f"Make {name} the base"
+        )
+        self.base_button.setAccessibleDescription("Compare the other documents with this one")
+
+    def _fill_menu(self) -> None:
+        """The ⋯ menu: the header's commands, then the context menu's for the caret's place."""
+        menu = self.menu
+        menu.clear()
+        make_base = menu.addAction("Make &Base")
+        make_base.setEnabled(self.base_button.isEnabled() and not self.base_button.isChecked())
+        make_base.triggered.connect(self.base_requested)
+        close = menu.addAction("&Close Document")
+        close.setEnabled(self.close_button.isEnabled())
+        close.triggered.connect(self.close_requested)
+        if self.view.extend_context_menu is not None:
+            self.view.extend_context_menu(menu, self.view.textCursor().position())

@@ -3,7 +3,9 @@
 A band is a filled shape bounded by two cubic curves from the paragraph's vertical extent
 in the left pane to its counterpart's in the right pane. Bands of moved paragraphs cross
 the others, have their own colour and a dashed outline. Clicking a band selects its link;
-hovering over it shows why the paragraphs are linked.
+hovering over it shows why the paragraphs are linked. With the keyboard focus on it, the
+arrow keys (Home, End) choose the previous or next link; its accessible description reads
+out the links and the one chosen.
 """
 
 from __future__ import annotations
@@ -12,7 +14,16 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QFocusEvent,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from compareapp.core.review.marks import MarkStatus
@@ -23,17 +34,33 @@ if TYPE_CHECKING:
     from compareapp.core.present.view_model import Band
 
 LINK_MAP_WIDTH = 72
+SELECTED_SAID = 3
+"""The most selected links the accessible description names one by one."""
+KEY_STEPS = {
+    Qt.Key.Key_Down: 1,
+    Qt.Key.Key_Right: 1,
+    Qt.Key.Key_Up: -1,
+    Qt.Key.Key_Left: -1,
+}
 
 
 class LinkMap(QWidget):
     band_clicked = Signal(int, int)
     """Paragraph of the left pane, paragraph of the right pane."""
+    band_chosen = Signal(int, int)
+    """A link chosen with the keys: bring both its paragraphs into view."""
 
     def __init__(
-        self, left: DocumentTextView, right: DocumentTextView, parent: QWidget | None = None
+        self,
+        left: DocumentTextView,
+        right: DocumentTextView,
+        names: tuple[str, str] = ("the left pane", "the right pane"),
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.left, self.right = left, right
+        self.names = names
+        """The two documents' names, for screen readers."""
         self.bands: list[Band] = []
         self.selected: set[tuple[int, int]] = set()
         """The selected links, as (left paragraph, right paragraph)."""
@@ -41,18 +68,76 @@ class LinkMap(QWidget):
         """The status of the review marks on each side's paragraphs."""
         self.setFixedWidth(LINK_MAP_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click selects without taking it
+        self.setAccessibleName(f"Links between {names[0]} and {names[1]}")
         for view in (left, right):
             view.verticalScrollBar().valueChanged.connect(self.update)
             view.extents_changed.connect(self.update)
+        self._describe()
 
     def set_bands(self, bands: list[Band]) -> None:
         self.bands = bands
         self.selected = set()
+        self._describe()
         self.update()
 
     def select(self, links: Iterable[tuple[int, int]]) -> None:
         self.selected = set(links)
+        self._describe()
         self.update()
+
+    def _describe(self) -> None:
+        """Read out what the bands show: how many links, of what kind, and the selected."""
+        left, right = self.names
+        moved = sum(band.moved for band in self.bands)
+        changed = sum(band.changed and not band.moved for band in self.bands)
+        text = f"{len(self.bands)} links: {changed} changed, {moved} moved"
+        selected = sorted(self.selected)
+        if selected:
+            said = [f"{left} paragraph {a + 1} to {right} paragraph {b + 1}" for a, b in selected]
+            more = len(said) - SELECTED_SAID
+            text += "; selected: " + ", ".join(said[:SELECTED_SAID])
+            text += f" and {more} more" if more > 0 else ""
+        self.setAccessibleDescription(f"{text}. Up and Down choose the previous or next link")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        band = self._band_for_key(Qt.Key(event.key()))
+        if band is None:
+            super().keyPressEvent(event)
+        else:
+            self.band_chosen.emit(band.left, band.right)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()  # the focus frame
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
+    def _band_for_key(self, key: Qt.Key) -> Band | None:
+        """The link that ``key`` chooses: the next or previous of the selected ones (from
+        the top of the left pane when none is), the first or last, or the selected again."""
+        ordered = sorted(self.bands, key=lambda band: (band.left, band.right))
+        if not ordered:
+            return None
+        if key == Qt.Key.Key_Home:
+            return ordered[0]
+        if key == Qt.Key.Key_End:
+            return ordered[-1]
+        chosen = [i for i, band in enumerate(ordered) if (band.left, band.right) in self.selected]
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            return ordered[chosen[0]] if chosen else None
+        step = KEY_STEPS.get(key)
+        if step is None:
+            return None
+        if chosen:
+            here = chosen[-1] + 1 if step > 0 else chosen[0] - 1
+        else:
+            top = self.left.paragraph_at(self.left.scroll_value()) or 0
+            ahead = [i for i, band in enumerate(ordered) if band.left >= top]
+            here = ahead[0] if ahead else len(ordered) - 1
+        return ordered[min(max(here, 0), len(ordered) - 1)]
 
     def set_review_marks(self, left: dict[int, MarkStatus], right: dict[int, MarkStatus]) -> None:
         self.review_marks = (left, right)
@@ -123,6 +208,10 @@ class LinkMap(QWidget):
             painter.setBrush(colour)
             painter.drawPath(path)
         self._paint_review_marks(painter)
+        if self.hasFocus():  # where the keys act
+            painter.setPen(QPen(self.palette().highlight().color(), 2.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
         painter.end()
 
     def _paint_review_marks(self, painter: QPainter) -> None:

@@ -31,9 +31,16 @@ class MarkGutter(QWidget):
         self.view = view
         self.marks: list[ShownMark] = []
         self.setToolTip("Review marks: ✓ verified, ! disputed")
+        self.setAccessibleName("Review marks")
+        self.set_marks([])
 
     def set_marks(self, marks: list[ShownMark]) -> None:
         self.marks = marks
+        counts = [
+            f"{sum(mark.status is status for mark in marks)} {status.value}"
+            for status in MarkStatus
+        ]
+        self.setAccessibleDescription(f"{len(marks)} review marks: {', '.join(counts)}")
         self.update()
 
     def mark_extent(self, mark: ShownMark) -> tuple[float, float]:

@@ -1,7 +1,8 @@
 """Go > Next and Previous (Significant) Difference in the side-by-side panes: from what the
 current pane shows (or the last stop), to the next stop of the view model, wrapping
 around at either end with a note in the status bar; the stop is selected in its pane and
-outlined in its counterpart, which is brought into view.
+outlined in its counterpart, which is brought into view. The significant ones skip page
+furniture set aside; a stop in furniture says so in the status bar.
 
 Part of :class:`~compareapp.ui.panes.comparison_view.ComparisonView`, kept apart: it
 reads and moves the view's place (``_positions``) and uses its selection helpers."""
@@ -65,10 +66,18 @@ def show_stop(view: ComparisonView, stop: Stop) -> None:
     if other:
         view._reveal(stop.other, other[0])
     view.message.emit(
-        f"{stop.kind.value.capitalize()} difference: "
+        f"{stop.kind.value.capitalize()} difference{furniture_note(view, stop)}: "
         f"“{quote(view, stop.document, stop.start, stop.end)}” → "
         f"“{quote(view, stop.other, stop.other_start, stop.other_end)}”"
     )
+
+
+def furniture_note(view: ComparisonView, stop: Stop) -> str:
+    """ " in page furniture" (and whether it is set aside) when the stop is, else ""."""
+    model = view.model
+    if not model.furniture.at(stop.document, stop.start):
+        return ""
+    return " in page furniture" if model.furniture_shown else " in page furniture (set aside)"
 
 
 def quote(view: ComparisonView, document: int, start: int, end: int) -> str:

@@ -26,10 +26,23 @@ MARK_COLOURS = {
 """The colour of each kind of :class:`ParagraphMark`, by its value."""
 
 
+MARK_WORDS = {
+    "changed": "changed",
+    "unique": "unique",
+    "moved": "moved",
+    "fact": "with a changed number, name or quotation",
+}
+"""How the accessible description counts each kind of :class:`ParagraphMark`."""
+
+
 class OverviewStrip(QWidget):
-    def __init__(self, view: DocumentTextView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, view: DocumentTextView, name: str = "", parent: QWidget | None = None
+    ) -> None:
+        """``name``: the document's, for screen readers."""
         super().__init__(parent)
         self.view = view
+        self._kinds: dict[str, int] = {}
         self.marks: dict[int, QColor] = {}
         """Paragraph index to the colour of its mark."""
         self.review_marks: dict[int, MarkStatus] = {}
@@ -40,15 +53,31 @@ class OverviewStrip(QWidget):
         self.setToolTip("Overview: red marks numbers, names and quotations; click to jump")
         view.verticalScrollBar().valueChanged.connect(self.update)
         view.extents_changed.connect(self.update)
+        self.setAccessibleName(f"Overview of {name}" if name else "Overview")
+        self._describe()
 
     def set_marks(self, marks: dict[int, ParagraphMark]) -> None:
         """Mark each paragraph in ``marks`` with the colour of its kind."""
         self.marks = {index: MARK_COLOURS[mark.value] for index, mark in marks.items()}
+        self._kinds = {}
+        for mark in marks.values():
+            self._kinds[mark.value] = self._kinds.get(mark.value, 0) + 1
+        self._describe()
         self.update()
 
     def set_review_marks(self, marks: dict[int, MarkStatus]) -> None:
         self.review_marks = marks
+        self._describe()
         self.update()
+
+    def _describe(self) -> None:
+        """Read out what the strip paints: how many paragraphs of each kind it marks."""
+        kinds = self._kinds
+        counts = [f"{kinds[kind]} {words}" for kind, words in MARK_WORDS.items() if kind in kinds]
+        text = "Paragraphs: " + ", ".join(counts) if counts else "No changed paragraphs"
+        if self.review_marks:
+            text += f"; {len(self.review_marks)} with review marks"
+        self.setAccessibleDescription(f"{text}. Click to jump; the text scrolls with the keys")
 
     def _scale(self) -> float:
         return self.height() / max(1.0, self.view.document_height())

@@ -12,6 +12,9 @@ def pane_area(content: QWidget) -> QScrollArea:
     """A frameless area showing ``content`` at its width, scrolling sideways only."""
     area = QScrollArea()
     area.setObjectName("pane_area")
+    area.setAccessibleName("Documents side by side")
+    area.setAccessibleDescription("The compared documents, with the links between them")
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes on to the panes; it follows them
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
     area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

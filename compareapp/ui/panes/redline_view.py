@@ -4,7 +4,8 @@ computes it, :mod:`compareapp.rendering.redline_document` lays it out).
 
 The comparison view shows it instead of the panes. It moves between its differences,
 tints review marks where their words stand in the column, and tells which source passage
-a selection in it is, so that marking works as in the panes.
+a selection in it is, so that marking works as in the panes. Page furniture set aside is
+dimmed, and skipped by the significant navigation, as in the panes.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from compareapp.core.present.redline import Redline, build_redline
 from compareapp.core.review.placement import marks_in
 from compareapp.rendering.redline_document import RedlineDocument, build_redline_document
+from compareapp.rendering.text_formats import set_furniture_dimmed
 from compareapp.ui.panes.mark_gutter import ShownMark
 from compareapp.ui.panes.text_view import DocumentTextView
 
@@ -54,6 +56,7 @@ class RedlineView(QWidget):
         self.chooser = QComboBox()
         self.chooser.setObjectName("redline_other")
         self.chooser.setAccessibleName("Document compared with the base")
+        self.chooser.setAccessibleDescription("The document the redline shows against the base")
         self.chooser.activated.connect(lambda index: self.show_other(self.chooser.itemData(index)))
         header = QHBoxLayout()
         header.setContentsMargins(8, 4, 8, 4)
@@ -61,6 +64,7 @@ class RedlineView(QWidget):
         header.addWidget(self.chooser)
         self.view = DocumentTextView()
         self.view.setAccessibleName("Redline")
+        self.setAccessibleName("Redline view")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
@@ -97,17 +101,46 @@ class RedlineView(QWidget):
         self.chooser.setCurrentIndex(max(0, self.chooser.findData(other)))
         redline = build_redline(self.model.comparison, other)
         self.laid_out = build_redline_document(redline, documents[base].name, documents[other].name)
+        self.dim_furniture()
         self.title.setText(
             f"Redline: {documents[other].name}, with what it changed from "
             f"{documents[base].name} (struck through: deleted; underlined: inserted)"
         )
         self.title.setToolTip(self.title.text())
+        self.view.setAccessibleDescription(
+            f"{documents[other].name} against the base {documents[base].name}, read-only: "
+            "deleted words are struck through, inserted words underlined"
+        )
+        self.setAccessibleDescription(self.title.text())
         self.view.set_text_document(self.laid_out.document)
         self.set_review_marks(self._marks)
 
     @property
     def other(self) -> int | None:
         return self.redline.other if self.redline else None
+
+    def furniture_paragraphs(self) -> list[int]:
+        """The column's paragraphs of page furniture (in both documents where linked)."""
+        redline, model = self.redline, self.model
+        if redline is None or model is None:
+            return []
+        furniture = model.furniture
+        return redline.furniture_paragraphs(
+            furniture.paragraphs(redline.base), furniture.paragraphs(redline.other)
+        )
+
+    def dim_furniture(self) -> None:
+        """Grey the column's page furniture while the view model sets it aside, or
+        undim it when furniture is shown."""
+        laid_out, model = self.laid_out, self.model
+        if laid_out is None or model is None:
+            return
+        document = laid_out.document
+        blocks = [
+            document.findBlock(laid_out.starts[index]).blockNumber()
+            for index in self.furniture_paragraphs()
+        ]
+        set_furniture_dimmed(document, blocks, not model.furniture_shown)
 
     # Review marks -----------------------------------------------------------------------
 
@@ -164,18 +197,20 @@ class RedlineView(QWidget):
     def stops(self) -> list[RedlineStop]:
         """The changed runs of the column: a deletion and the insertion beside it are one."""
         stops: list[RedlineStop] = []
-        if self.redline is None:
+        if self.redline is None or self.model is None:
             return stops
+        aside = set() if self.model.furniture_shown else set(self.furniture_paragraphs())
         for found in self.redline.changes():
             segment = found.segment
             kind = segment.kind.value if segment.kind else "paragraph"
+            significant = segment.significant and found.paragraph not in aside
             last = stops[-1] if stops else None
             if last is not None and last.end == found.start:
                 stops[-1] = RedlineStop(
-                    last.start, found.end, last.significant or segment.significant, last.kind
+                    last.start, found.end, last.significant or significant, last.kind
                 )
             else:
-                stops.append(RedlineStop(found.start, found.end, segment.significant, kind))
+                stops.append(RedlineStop(found.start, found.end, significant, kind))
         return stops
 
     def go_to_difference(self, forward: bool = True, significant: bool = False) -> bool:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -36,6 +37,7 @@ class DocumentTextView(QTextEdit):
 
     extents_changed = Signal()
     paragraph_clicked = Signal(int)
+    """A paragraph chosen: clicked, or reached with the caret keys (or Enter on it)."""
     zoom_requested = Signal(int)
     """Ctrl+wheel: steps to make the text larger (negative: smaller), in every pane alike."""
 
@@ -275,12 +277,38 @@ class DocumentTextView(QTextEdit):
         super().wheelEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.createStandardContextMenu(event.pos())
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            self.open_menu_at_caret()
+            return
+        position = self.cursorForPosition(self.viewport().mapFrom(self, event.pos())).position()
+        self._open_menu(self.createStandardContextMenu(event.pos()), position, event.globalPos())
+
+    def open_menu_at_caret(self) -> None:
+        """The context menu for the caret's place, under the caret (the Menu key)."""
+        corner = self.viewport().mapToGlobal(self.cursorRect().bottomLeft())
+        self._open_menu(self.createStandardContextMenu(), self.textCursor().position(), corner)
+
+    def _open_menu(self, menu: QMenu, position: int, where: QPoint) -> None:
         if self.extend_context_menu is not None:
-            position = self.cursorForPosition(self.viewport().mapFrom(self, event.pos()))
-            self.extend_context_menu(menu, position.position())
-        menu.exec(event.globalPos())
+            self.extend_context_menu(menu, position)
+        menu.exec(where)
         menu.deleteLater()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Moving the caret into another paragraph (or Enter) chooses that paragraph, as a
+        click does; the Menu key and Shift+F10 open the context menu at the caret."""
+        key, shift = event.key(), event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+        if key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and shift):
+            self.open_menu_at_caret()
+            return
+        before = self.textCursor().blockNumber()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.paragraph_clicked.emit(before)
+            return
+        super().keyPressEvent(event)
+        cursor = self.textCursor()
+        if not cursor.hasSelection() and cursor.blockNumber() != before:
+            self.paragraph_clicked.emit(cursor.blockNumber())
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)

@@ -1,5 +1,5 @@
-"""A document's language from its function words: the seven languages read, and "" when
-unsure."""
+"""A document's language: py3langid's model, the function words when it is unsure; the
+seven languages read, and "" for another language or when unsure."""
 
 from __future__ import annotations
 
@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from compareapp.core.text.language import LANGUAGES, capitalises_nouns, detect_language
+from compareapp.core.text import language as language_module
+from compareapp.core.text.language import (
+    LANGUAGES,
+    by_function_words,
+    capitalises_nouns,
+    detect_language,
+)
 from compareapp.resources import sample_paths
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -59,12 +65,39 @@ def test_the_english_sample_is_english() -> None:
         assert detect_language(Path(path).read_text(encoding="utf-8")) == "en"
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["", "8,000", "Putin Xi Biden", "OK.", SENTENCES["de"][:40], "der the le el " * 5],
-)
+@pytest.mark.parametrize("text", ["", "8,000", "Putin Xi Biden", "OK.", "der the le el " * 5])
 def test_too_little_or_mixed_text_is_unsure(text: str) -> None:
     assert detect_language(text) == ""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_model_tells_half_a_sentence(language: str) -> None:
+    """Forty characters: too few function words to count, enough for the model."""
+    start = SENTENCES[language][:40]
+    assert by_function_words(start) == ""
+    assert detect_language(start) == language
+
+
+@pytest.mark.parametrize("name", ["de_a", "de_b", "fr_a", "fr_b", "es_a", "es_b"])
+def test_every_paragraph_of_a_story_is_told_on_its_own(name: str) -> None:
+    text = (FIXTURES / "languages" / f"{name}.txt").read_text(encoding="utf-8")
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    assert len(paragraphs) == 7
+    assert {detect_language(p) for p in paragraphs} == {name[:2]}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_when_the_model_is_unsure_the_function_words_decide(
+    language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = SENTENCES[language] + " " + SENTENCES[language]
+    monkeypatch.setattr(language_module, "MIN_CONFIDENCE", 1.01)  # the model is never sure
+    language_module._detect.cache_clear()
+    try:
+        assert detect_language(text) == by_function_words(text) == language
+        assert detect_language(SENTENCES[language][:40]) == ""
+    finally:
+        language_module._detect.cache_clear()
 
 
 def test_a_long_text_is_read_from_a_sample_of_it() -> None:

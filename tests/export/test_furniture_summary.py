@@ -1,0 +1,55 @@
+"""The PDF summary's discrepancy table leaves page furniture out unless the view model
+shows it (View > Show Page Furniture, or ``export --include-furniture``) (issue 21)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from compareapp.core.diff.comparison import Comparison
+from compareapp.core.documents.loading import load_document
+from compareapp.core.present.report_model import build_report
+from compareapp.core.present.view_model import ComparisonViewModel, DifferenceFilter
+from compareapp.export.pdf_export import ExportOptions, export_pdf
+from tests.helpers.pdf_reading import page_texts
+from tests.helpers.seed_marks import seed_paths
+
+FURNITURE_ROWS = [
+    "one source — 3 months ago",
+    "one source — Duration 2:01",
+    "one source Our criteria: Thomson Reuters Trus",
+]
+"""Summary rows of the seed pair's furniture: the kind, each source's wording (cut to its
+column), as the PDF's text reads."""
+
+
+def summary_text(furniture: bool, folder: Path) -> str:
+    """The summary pages' text of the seed pair's PDF: every page before the first
+    side-by-side page."""
+    QApplication.instance() or QApplication([])
+    model = ComparisonViewModel(
+        Comparison([load_document(path) for path in seed_paths()]),
+        DifferenceFilter(furniture=furniture),
+    )
+    target = folder / f"seed-{furniture}.pdf"
+    export_pdf(build_report(model), target, ExportOptions(reviewer="A. Editor"))
+    texts = page_texts(target)
+    first_pair = next(n for n, text in enumerate(texts) if "only in this source" in text)
+    assert first_pair > 0
+    return " ".join(texts[:first_pair])
+
+
+@pytest.fixture(scope="module")
+def summaries(tmp_path_factory: pytest.TempPathFactory) -> dict[bool, str]:
+    """The summary's text without furniture (False, the default) and with it (True)."""
+    folder = tmp_path_factory.mktemp("furniture")
+    return {furniture: summary_text(furniture, folder) for furniture in (False, True)}
+
+
+@pytest.mark.parametrize("row", FURNITURE_ROWS)
+def test_the_summary_lacks_furniture_rows_by_default(row: str, summaries: dict[bool, str]) -> None:
+    assert "Discrepancies (" in summaries[False]
+    assert row not in summaries[False]
+    assert row in summaries[True]
