@@ -32,7 +32,11 @@ SUMMARY_ANCHOR = "summary"
 _SCALE = 100
 """The table's font is measured at this many pixels a point, whatever the screen."""
 _MARK_COLUMNS = ("Source", "Passage", "Note", "By", "Page")
-_KIND_LABELS = {FactKind.ONLY_IN_ONE: "one source", FactKind.DATE: "date, time"}
+_KIND_LABELS = {
+    FactKind.ONLY_IN_ONE: "one source",
+    FactKind.NOT_IN_EVERY: "some sources",
+    FactKind.DATE: "date, time",
+}
 
 
 @dataclass(frozen=True)

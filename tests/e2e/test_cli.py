@@ -79,6 +79,8 @@ def test_bundled_sample_compares() -> None:
     result = run("compare", "--sample", "--format", "json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
+    compact = json.dumps(report, ensure_ascii=False, separators=(",", ":"))
+    assert result.stdout == compact + "\n"  # one line, characters as themselves (docs)
     assert [d["name"] for d in report["documents"]] == ["wire-report.txt", "outlet-rewrite.txt"]
     changes = _changes(report)
     assert ("1,200", "1,400", "number") in changes

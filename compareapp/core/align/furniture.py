@@ -27,10 +27,10 @@ _SENTENCE_END = re.compile(r"""[.!?:;,"”’)\]]\s*$""")
 
 def is_heading(text: str) -> bool:
     """A short title-case line, not a bullet, without a sentence's closing punctuation."""
+    if len(text.split()) > HEADING_WORDS + 2:
+        return False  # (first: the cheapest look, and most paragraphs fail it)
     words = _WORD.findall(text)
     if not words or _BULLET.match(text) or len(words) > HEADING_WORDS or _SENTENCE_END.search(text):
-        return False
-    if len(text.split()) > HEADING_WORDS + 2:
         return False
     content = [word for word in words if word.lower() not in _SMALL]
     return bool(content) and words[0][0].isupper() and all(w[0].isupper() for w in content)

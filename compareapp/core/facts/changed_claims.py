@@ -80,7 +80,9 @@ MARKER_WORDS = (
     HEDGES | DEGREE | APPROXIMATORS | NEGATIONS | frozenset(LOADED_VERBS) | {"than", "more"}
 ) | frozenset("most less least".split())
 """Every word that can make a marker, for a quick look before the words are read."""
-_MARKER = re.compile(r"\b(?:" + "|".join(sorted(MARKER_WORDS, key=len, reverse=True)) + r")\b|n't")
+_LETTERS = re.compile(r"[a-z]+")
+"""Runs of ASCII letters: every marker word but "n't" is one, so a quick look need only
+meet them in a set (three times quicker than one regex of every marker word)."""
 _COMPARATIVE = re.compile(r"\w\w\w(?:er|st)\b")
 _AUXILIARIES = frozenset("is are was were be been has have had will would".split())
 _MORE = frozenset("more most less least".split())
@@ -91,6 +93,9 @@ def claim_facts(
     a: Document, b: Document, differences: Sequence[Difference]
 ) -> Iterator[tuple[FactKind, Span, Span]]:
     """The changed claims among a linked pair's ``differences`` (from ``a`` to ``b``)."""
+    if not _any_marker([d for d in differences if d.kind not in _SKIPPED]):
+        return  # most linked pairs: no word that could make a marker (a quicker first look)
+    paragraphs_differ_in: dict[tuple[int, int], set[str]] = {}
     for region in _regions(differences):
         if not _may_change(region):
             continue
@@ -105,25 +110,32 @@ def claim_facts(
         para_a, para_b = a.paragraph_at(a_span[0]), b.paragraph_at(b_span[0])
         if para_a is None or para_b is None:
             continue
-        whole = _changed_markers(
-            _words(a.text, (para_a.start, para_a.end)), _words(b.text, (para_b.start, para_b.end))
-        )
-        if not changed & whole:
+        key = (para_a.index, para_b.index)
+        if key not in paragraphs_differ_in:  # several changes in one paragraph: read it once
+            paragraphs_differ_in[key] = _changed_markers(
+                _words(a.text, (para_a.start, para_a.end)),
+                _words(b.text, (para_b.start, para_b.end)),
+            )
+        if not changed & paragraphs_differ_in[key]:
             continue
         shown = _shown(a.text, b.text, (a_span, b_span), (words_a, words_b), "degree" in changed)
         yield FactKind.CLAIM, *shown
 
 
+def _any_marker(differences: Sequence[Difference]) -> bool:
+    """Does any side of ``differences`` hold a word that can make a marker?"""
+    text = " ".join([f"{d.a_text} {d.b_text}" for d in differences]).lower()
+    if "n't" in text or not MARKER_WORDS.isdisjoint(_LETTERS.findall(text)):
+        return True
+    return _COMPARATIVE.search(text) is not None
+
+
 def _may_change(region: list[Difference]) -> bool:
     """A quick look at the changed words alone: could the two sides differ in a marker?"""
+    if not _any_marker(region):
+        return False
     text_a = " ".join([d.a_text for d in region]).lower()
     text_b = " ".join([d.b_text for d in region]).lower()
-    if not (
-        _MARKER.search(text_a)
-        or _MARKER.search(text_b)
-        or _COMPARATIVE.search(f"{text_a} {text_b}")
-    ):
-        return False
     words_a, words_b = set(_WORD.findall(text_a)), set(_WORD.findall(text_b))
     changed = words_a ^ words_b
     if changed & MARKER_WORDS or any(word.endswith("n't") for word in changed):

@@ -16,4 +16,6 @@ class FactKind(StrEnum):
     NAME = "name"
     CLAIM = "changed claim"
     ONLY_IN_ONE = "only in one source"
+    NOT_IN_EVERY = "not in every source"
+    """With three or more sources: a claim some sources share and at least one lacks."""
     SPELLING = "spelling"

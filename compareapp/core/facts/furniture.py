@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from compareapp.core.align.furniture import is_heading
+from compareapp.core.align.furniture import HEADING_WORDS, is_heading
 from compareapp.core.documents.document import Document
 from compareapp.core.facts.rows import Discrepancy
 
@@ -50,13 +50,20 @@ _WIRE_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _TRUST = re.compile(r"Trust Principles|All rights reserved|©|\bCopyright\b", re.IGNORECASE)
+_TRUST_WORDS = ("trust principles", "all rights reserved", "©", "copyright")
+"""What ``_TRUST`` looks for, in lower case."""
 _SENTENCE_END = re.compile(r"""[.!?…]["”’')\]]*\s*$|["”]\s*$""")
+_RUNNING_ON = re.compile(r"[,;:–—-]\s*$")
+"""A line that ends mid-sentence (a lead-in to a quotation or a list, a verse): running
+text, not a link or a heading."""
 _STRICT = re.compile(r"(?:\d+ \w+ ago|(?:Duration\s*:?\s*)?\d{1,2}:\d{2}|register|sign up)", re.I)
 _BULLET = re.compile(r"[•·‣▪◦*]\s")
 
 
-def is_furniture(text: str) -> bool:
-    """Whether a paragraph, on its own, is page furniture rather than a claim."""
+def is_furniture(text: str, headline_like: bool = True) -> bool:
+    """Whether a paragraph, on its own, is page furniture rather than a claim. With
+    ``headline_like`` false, a short line without a sentence's closing mark (a related-story
+    link, a section heading) is not taken for furniture by that alone."""
     line = " ".join(text.split())
     bullet = _BULLET.match(line) is not None  # a key point of the story: a claim
     line = line.strip(" •·▪*")
@@ -65,13 +72,17 @@ def is_furniture(text: str) -> bool:
     words = line.count(" ") + 1  # the spaces are single, none at either end
     if _AGO.match(line) or _DURATION.match(line) or _CREDIT.search(line):
         return True
-    if words <= 25 and (_PROMPT.match(line) or _TRUST.search(line)):
+    lower = line.lower()  # the substring looks below skip most regex searches
+    trust = any(phrase in lower for phrase in _TRUST_WORDS) and _TRUST.search(line)
+    if words <= 25 and (_PROMPT.match(line) or trust):
         return True
-    if words <= 60 and _WIRE_CREDIT.search(line):
+    if words <= 60 and " by" in lower and _WIRE_CREDIT.search(line):
         return True
-    if bullet or words > HEADLINE_WORDS:  # (a heading is shorter still)
+    if bullet or not headline_like or words > HEADLINE_WORDS:  # (a heading is shorter still)
         return False
-    return is_heading(line) or not _SENTENCE_END.search(line)
+    if not (_SENTENCE_END.search(line) or _RUNNING_ON.search(line)):
+        return True
+    return words <= HEADING_WORDS + 2 and is_heading(line)
 
 
 def furniture_paragraphs(document: Document) -> frozenset[int]:
@@ -82,12 +93,14 @@ def furniture_paragraphs(document: Document) -> frozenset[int]:
 def is_furniture_at(document: Document, index: int) -> bool:
     """Whether paragraph ``index`` of ``document`` is furniture: on its own, or as the
     blurb that follows a video's duration line. The story's own headline (the first
-    paragraph) is furniture only when it is a timestamp or a prompt."""
+    paragraph) is furniture only when it is a timestamp or a prompt, and the line under it
+    (the standfirst, which states the story's claim) is not furniture for lacking a full
+    stop."""
     paragraphs = document.paragraphs
     text = paragraphs[index].text
     if index == 0 and not _STRICT.match(text.strip()):
         return False
-    if is_furniture(text):
+    if is_furniture(text, headline_like=index != 1):
         return True
     before = paragraphs[index - 1].text.strip() if index > 0 else ""
     return bool(_DURATION.match(before)) and len(text.split()) <= BLURB_WORDS

@@ -1,7 +1,8 @@
 """Claims only one source makes: paragraphs linked to no paragraph of any other source
 that carry a figure, a name or a quotation, page furniture left out unless asked for
-(:mod:`compareapp.core.facts.furniture`). A row shows the paragraph's first sentence, its
-offsets those of the sentence."""
+(:mod:`compareapp.core.facts.furniture`). With three or more sources, a claim that some
+sources share and another lacks is one row too, holding each sharing source's wording. A
+row shows the paragraph's first sentence, its offsets those of the sentence."""
 
 from __future__ import annotations
 
@@ -29,33 +30,48 @@ _NAME_ANY = re.compile(rf"(?<![.!?]\s)\b{_CAPITAL_WORD}(?:\s+{_CAPITAL_WORD})+")
 def single_source_claims(
     comparison: Comparison, include_furniture: bool = False
 ) -> Iterator[Discrepancy]:
-    """Unique paragraphs that carry numbers, quotations or names: claims no other source
-    corroborates, one row each, as their first sentence; page furniture ("Duration 2:01",
-    a trust line) only with ``include_furniture``."""
+    """Claims (paragraphs with numbers, quotations or names) that not every source makes,
+    one row each, as their first sentence in each source that makes it: "only in one
+    source" when no other source has the paragraph, "not in every source" when some do;
+    page furniture ("Duration 2:01", a trust line) only with ``include_furniture``."""
     documents = comparison.documents
     for index, document in enumerate(documents):
-        for number in _unique_paragraphs(comparison, index):
+        for number, partners in _paragraphs_missing_somewhere(comparison, index):
+            if any(other < index for other in partners):
+                continue  # the row is listed from the first source that has the paragraph
             paragraph = document.paragraphs[number]
             if not include_furniture and is_furniture_at(document, number):
                 continue
             if not is_claim(document, paragraph.text):
                 continue
-            start, end = first_sentence(paragraph)
-            text = document.text[start:end]
             versions: list[Version | None] = [None] * len(documents)
-            versions[index] = Version(start, end, text, " ".join(text.split()))
-            yield Discrepancy(FactKind.ONLY_IN_ONE, tuple(versions), (index, start))
+            for place, paragraph_number in ((index, number), *partners.items()):
+                start, end = first_sentence(documents[place].paragraphs[paragraph_number])
+                text = documents[place].text[start:end]
+                versions[place] = Version(start, end, text, " ".join(text.split()))
+            kind = FactKind.NOT_IN_EVERY if partners else FactKind.ONLY_IN_ONE
+            yield Discrepancy(kind, tuple(versions), (index, paragraph.start))
 
 
-def _unique_paragraphs(comparison: Comparison, document: int) -> list[int]:
-    """Paragraphs of ``document`` linked to no paragraph of any other document (each pair
-    aligned first document first, whatever the base)."""
-    unique = set(range(len(comparison.documents[document].paragraphs)))
+def _paragraphs_missing_somewhere(
+    comparison: Comparison, document: int
+) -> Iterator[tuple[int, dict[int, int]]]:
+    """Paragraphs of ``document`` that some other document has no link for, each with its
+    first linked paragraph in every document that has one (each pair aligned first
+    document first, whatever the base)."""
+    partners_in: dict[int, dict[int, int]] = {}
     for other in range(len(comparison.documents)):
         if other != document:
             alignment = comparison.pair(min(document, other), max(document, other)).alignment
-            unique &= set(alignment.unique_a if document < other else alignment.unique_b)
-    return sorted(unique)
+            first: dict[int, int] = {}
+            for link in alignment.links:
+                mine, theirs = (link.a, link.b) if document < other else (link.b, link.a)
+                first[mine] = min(first.get(mine, theirs), theirs)
+            partners_in[other] = first
+    for number in range(len(comparison.documents[document].paragraphs)):
+        partners = {o: first[number] for o, first in partners_in.items() if number in first}
+        if len(partners) < len(partners_in):
+            yield number, partners
 
 
 def is_claim(document: Document, text: str) -> bool:

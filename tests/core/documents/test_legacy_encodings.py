@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from compareapp.core.diff.comparison import Comparison
 from compareapp.core.documents.encoding import LEGACY_ENCODINGS, decode_text, rank_legacy_readings
 from compareapp.core.documents.encoding_plausibility import plausibility
 from compareapp.core.documents.loading import load_document
@@ -187,6 +188,7 @@ def test_each_paragraph_alone_decodes_to_exactly_itself() -> None:
 
 
 def test_the_seed_pair_saved_as_windows_1252_loads_like_its_utf8_twin(tmp_path: Path) -> None:
+    originals, legacies = [], []
     for name in ("seed-reuters", "seed-rewrite"):
         original = load_document(TEXT_FILES[name])
         path = tmp_path / TEXT_FILES[name].name
@@ -195,6 +197,13 @@ def test_the_seed_pair_saved_as_windows_1252_loads_like_its_utf8_twin(tmp_path: 
         assert legacy.encoding == "cp1252"
         assert legacy.text == original.text
         assert legacy.paragraphs == original.paragraphs
+        assert legacy.language == original.language
+        originals.append(original)
+        legacies.append(legacy)
+    # ... and compares exactly like it: the same links, the same differences.
+    twin, windows = Comparison(originals).pair(0, 1), Comparison(legacies).pair(0, 1)
+    assert windows.alignment.links == twin.alignment.links
+    assert windows.differences() == twin.differences()
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,17 @@ def test_the_blurb_after_a_videos_duration_is_furniture() -> None:
     assert furniture_paragraphs(document) == {1, 2, 3, 4, 5}  # not the story's headline
 
 
+def test_the_standfirst_under_the_headline_is_a_claim_not_a_link() -> None:
+    text = (
+        "Dam release floods Marrowby\n\nHundreds leave their homes as the River Lenn bursts its"
+        " banks\n\nAround 1,200 households were evacuated on Tuesday.\n\nMore from the valley"
+        " flood coverage and the dam inquiry"
+    )
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    document = document_from_text(text, path="v.txt", name="v.txt", sha256=digest, encoding="utf-8")
+    assert furniture_paragraphs(document) == {3}  # the related-story line, not the standfirst
+
+
 @pytest.mark.parametrize("which", ["seed", "sample"])
 def test_only_in_one_rows_are_claims_as_their_first_sentence(which: str) -> None:
     paths = seed_paths() if which == "seed" else list(sample_paths())

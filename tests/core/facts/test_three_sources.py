@@ -99,3 +99,25 @@ def test_no_more_than_a_handful_of_rows_beyond_the_two_source_table(
     seed: list[Document], tables: dict[int, list[Discrepancy]]
 ) -> None:
     assert len(tables[0]) <= len(rows(seed)) + 5
+
+
+def test_a_claim_two_sources_share_and_one_lacks_is_one_row_with_both_wordings(
+    seed: list[Document], tables: dict[int, list[Discrepancy]]
+) -> None:
+    """What the two-source table lists as only in the CBC text is, with the third version
+    (a copy of the CBC text), one "not in every source" row holding both CBC wordings."""
+    cbc_only = [
+        row.versions[1].text
+        for row in rows(seed)
+        if row.kind is FactKind.ONLY_IN_ONE and row.versions[1] is not None
+    ]
+    assert len(cbc_only) >= 10
+    shared = {
+        texts[1]: texts
+        for kind, texts in wordings(tables[0])
+        if kind == FactKind.NOT_IN_EVERY.value
+    }
+    for text in cbc_only:
+        assert text in shared, text
+        assert shared[text][0] is None and shared[text][2] is not None
+    assert len(tables[0]) >= len(rows(seed))
