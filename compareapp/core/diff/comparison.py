@@ -60,6 +60,10 @@ class Comparison:
     _by_paragraph: dict[tuple[int, int], dict[int, list[LinkedPair]]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    _to_swap: dict[tuple[int, int], set[int]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """Per (a, b) indexed from the pair aligned b first: the paragraphs not yet turned."""
 
     def __post_init__(self) -> None:
         if len(self.documents) < 2:
@@ -94,13 +98,22 @@ class Comparison:
         return self._oriented[(a, b)]
 
     def pairs_of(self, a: int, b: int, paragraph: int) -> list[LinkedPair]:
-        """The linked pairs from paragraph ``paragraph`` of ``a`` into ``b``."""
+        """The linked pairs from paragraph ``paragraph`` of ``a`` into ``b``. Seen from
+        the far side of a pair with the base, only the pairs asked for are turned round
+        (the discrepancy table asks for a few of thousands)."""
         if (a, b) not in self._by_paragraph:
             index: dict[int, list[LinkedPair]] = {}
-            for pair in self.pairs(a, b):
-                index.setdefault(pair.link.a, []).append(pair)
+            turned_later = b == self.base and (a, b) not in self._oriented
+            for pair in self.pair(b, a).pairs if turned_later else self.pairs(a, b):
+                index.setdefault(pair.link.b if turned_later else pair.link.a, []).append(pair)
             self._by_paragraph[(a, b)] = index
-        return self._by_paragraph[(a, b)].get(paragraph, [])
+            if turned_later:
+                self._to_swap[(a, b)] = set(index)
+        found = self._by_paragraph[(a, b)].get(paragraph, [])
+        if paragraph in self._to_swap.get((a, b), ()):
+            found[:] = [_swapped_pair(pair) for pair in found]
+            self._to_swap[(a, b)].discard(paragraph)
+        return found
 
     def unique_paragraphs(self, document: int) -> list[int]:
         """Paragraphs of ``document`` linked to nothing: in the base, to no other document;
