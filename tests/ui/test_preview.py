@@ -252,3 +252,22 @@ def test_a_short_text_is_previewed_whole_and_a_huge_paragraph_is_cut(qtbot, tmp_
     first, note = preview_lines(huge)
     assert len(first) == PREVIEW_CHARACTERS
     assert note == "… the rest of the text, shown with the comparison"
+
+
+def test_a_document_built_off_the_ui_thread_is_let_go_then_taken_by_the_ui_thread(
+    qapp, tmp_path: Path
+):
+    """A job's document leaves its thread with no owner, and the UI thread takes it: pushing
+    it to the UI thread from the job could deadlock (document_builder._handed_over)."""
+    path = tmp_path / "story.txt"
+    path.write_text("A headline\n\nThe first paragraph of the story.\n", encoding="utf-8")
+    display = DisplayText.of(load_document(path))
+    built: list[Any] = []
+    worker = threading.Thread(target=lambda: built.append(build_preview_document(display)))
+    worker.start()
+    worker.join()
+    (document,) = built
+    assert document.thread() is None
+    document_builder.take_on_ui_thread([document])
+    assert document.thread() is qapp.thread()
+    assert "first paragraph" in document.toPlainText()

@@ -140,11 +140,36 @@ def _quotation_at(text: str, span: Span) -> Quotation | None:
     paragraph_start = text.rfind("\n", 0, span[0]) + 1
     paragraph_end = text.find("\n", span[1])
     paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
-    for quotation in find_quotations(text[paragraph_start:paragraph_end]):
-        start, end = quotation.start + paragraph_start, quotation.end + paragraph_start
-        if start <= span[0] and span[1] <= end and end > start:
-            return Quotation(**{**quotation.__dict__, "start": start, "end": end})
+    for quotation in _paragraph_quotations(text, paragraph_start, paragraph_end):
+        if (
+            quotation.start <= span[0]
+            and span[1] <= quotation.end
+            and quotation.end > quotation.start
+        ):
+            return quotation
     return None
+
+
+_last_paragraph: tuple[str, int, int, tuple[Quotation, ...]] = ("", 0, 0, ())
+"""The paragraph last read by :func:`_paragraph_quotations` (its text, bounds, quotations):
+a linked passage's differences ask about the same paragraph one after another."""
+
+
+def _paragraph_quotations(text: str, start: int, end: int) -> tuple[Quotation, ...]:
+    """The quotations of ``text[start:end]``, with ``start`` and ``end`` offsets into
+    ``text``."""
+    global _last_paragraph
+    last_text, last_start, last_end, found = _last_paragraph  # one read: safe across threads
+    if last_text is text and (last_start, last_end) == (start, end):
+        return found
+    found = tuple(
+        Quotation(
+            **{**quotation.__dict__, "start": quotation.start + start, "end": quotation.end + start}
+        )
+        for quotation in find_quotations(text[start:end])
+    )
+    _last_paragraph = (text, start, end, found)
+    return found
 
 
 def _in_attribution(text: str, span: Span) -> bool:

@@ -121,6 +121,7 @@ class ComparisonView(QWidget):
         """Replace whatever is shown with the start of the documents' text, read-only: no
         links, no marks, no navigation, and the panes' buttons disabled (the documents are
         not the window's yet), until :meth:`show_result` replaces it."""
+        from compareapp.ui.panes.document_builder import take_on_ui_thread
         from compareapp.ui.panes.document_pane import DocumentPane  # see load_pane_modules
 
         self.clear()
@@ -134,11 +135,13 @@ class ComparisonView(QWidget):
             self.panes.append(pane)
             self.splitter.addWidget(pane)
             self.splitter.setStretchFactor(self.splitter.count() - 1, 1)
+        take_on_ui_thread(preview.text_documents)
         self._unshown = list(zip(self.panes, preview.text_documents, strict=True))
         self._show_next_text()
 
     def show_result(self, result: ComparisonResult) -> None:
         """Replace whatever is shown (a preview too) with ``result``."""
+        from compareapp.ui.panes.document_builder import take_on_ui_thread
         from compareapp.ui.panes.link_map import LinkMap  # see load_pane_modules
         from compareapp.ui.panes.scroll_linker import ScrollLinker
 
@@ -164,6 +167,7 @@ class ComparisonView(QWidget):
         self.linker = ScrollLinker([pane.view for pane in self.panes], model)
         self.linker.enabled = self.linked_scrolling
         self.current_document = model.base
+        take_on_ui_thread(result.text_documents)
         self._unshown = list(zip(self.panes, result.text_documents, strict=True))
         self._show_next_text()
         self.set_review_marks(self._review_marks)

@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QThread
 from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
 from compareapp.core.present.display_text import PARAGRAPH_SEPARATOR
@@ -97,11 +97,24 @@ def _plain_document(text: str) -> tuple[QTextDocument, QTextCursor]:
 
 
 def _handed_over(document: QTextDocument) -> QTextDocument:
-    """``document``, moved to the application's thread (a view may show it there)."""
+    """``document``, built off the UI thread, let go of by its thread so that the UI thread
+    can take it (:func:`take_on_ui_thread`). It is not pushed to the UI thread from here:
+    PySide keeps the GIL while ``moveToThread`` waits for the UI thread's event lock, which
+    the UI thread may hold while it waits for the GIL (freeing a Python slot): a deadlock
+    seen once in a test run. Letting go locks only this thread's own event list."""
     application = QCoreApplication.instance()
-    if application is not None:
-        document.moveToThread(application.thread())
+    if application is not None and QThread.currentThread() is not application.thread():
+        document.moveToThread(None)  # type: ignore[arg-type]  # Qt takes nullptr: no thread
     return document
+
+
+def take_on_ui_thread(documents: Iterable[QTextDocument]) -> None:
+    """Make ``documents`` that a job let go of (:func:`_handed_over`) live on the UI
+    thread, the one that calls this."""
+    application = QCoreApplication.instance()
+    for document in documents:
+        if application is not None and document.thread() is None:
+            document.moveToThread(application.thread())
 
 
 def _shade_unique(document: QTextDocument, unique: Iterable[int]) -> None:
