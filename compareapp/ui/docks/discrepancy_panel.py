@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from compareapp.core.facts.fact_kind import FactKind
 from compareapp.core.review.marks import MarkStatus, ReviewMark
+from compareapp.ui.accessibility import describe
 from compareapp.ui.docks.discrepancy_table import ALL, DiscrepancyTable, review_text
 from compareapp.ui.docks.wrapped_columns import WrappedColumns
 
@@ -235,6 +236,4 @@ class DiscrepancyPanel(QDockWidget):
             (self.verify_button, "Mark Verified", "Mark the selected rows' words as verified"),
             (self.dispute_button, "Mark Disputed", "Mark the selected rows' words as disputed"),
         ):
-            if name:  # a label's name is its text
-                widget.setAccessibleName(name)
-            widget.setAccessibleDescription(description)
+            describe(widget, name, description)

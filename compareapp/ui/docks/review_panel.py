@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from compareapp.core.review.anchors import AnchorState
 from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.rendering import palette
+from compareapp.ui.accessibility import describe
 from compareapp.ui.controllers.review_controller import ReviewController
 from compareapp.ui.docks.wrapped_columns import WrappedColumns
 
@@ -279,6 +280,4 @@ class ReviewPanel(QDockWidget):
             (self.delete_button, "Delete Mark", "Delete the selected marks (undoable)"),
             (self.quote_label, "", "The words of the selected mark"),
         ):
-            if name:  # a label's name is its text
-                widget.setAccessibleName(name)
-            widget.setAccessibleDescription(description)
+            describe(widget, name, description)
