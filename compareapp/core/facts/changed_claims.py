@@ -138,7 +138,8 @@ def _may_change(region: list[Difference]) -> bool:
     text_b = " ".join([d.b_text for d in region]).lower()
     words_a, words_b = set(_WORD.findall(text_a)), set(_WORD.findall(text_b))
     changed = words_a ^ words_b
-    if changed & MARKER_WORDS or any(word.endswith("n't") for word in changed):
+    negated = "n't" in text_a or "n't" in text_b
+    if changed & MARKER_WORDS or (negated and any(word.endswith("n't") for word in changed)):
         return True
     return _comparative_pair(words_a, words_b)
 

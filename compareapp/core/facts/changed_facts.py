@@ -36,7 +36,8 @@ def fact_of(
     if kind is DifferenceClass.NUMBER:
         return _number_fact(a, b, span_a, span_b)
     if kind is DifferenceClass.QUOTATION:
-        quote_a, quote_b = _quotation_at(a.text, span_a), _quotation_at(b.text, span_b)
+        quote_a = _quotation_at(a.text, span_a)
+        quote_b = None if quote_a is None else _quotation_at(b.text, span_b)
         if quote_a is None or quote_b is None:
             return (FactKind.QUOTATION, span_a, span_b) if _words(a, b, span_a, span_b) else None
         if (quote_a.start, quote_a.end) in quotes_done or same_words(quote_a.text, quote_b.text):

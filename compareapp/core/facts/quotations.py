@@ -96,6 +96,8 @@ _SENTENCE_END = re.compile(rf"(?:[!?]|{PERIOD})[”\"’']?\s")
 
 def find_quotations(text: str) -> list[Quotation]:
     """Quoted passages of ``text`` in order, each with its speaker and audience."""
+    if MARKS.search(text) is None and _SINGLE_OPEN.search(text) is None:
+        return []  # no mark that could open one: most paragraphs, not read further
     return list(_read(text).quotations)
 
 

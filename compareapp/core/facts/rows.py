@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from compareapp.core.documents.document import Document
 from compareapp.core.facts.fact_kind import FactKind
@@ -21,7 +22,25 @@ class Version:
     start: int
     end: int
     text: str
-    context: str
+    document: Document | None = field(default=None, repr=False, compare=False)
+    """The source, for the context; None when ``text`` is its own context."""
+
+    @cached_property
+    def context(self) -> str:
+        """The words between ⟨ ⟩ with up to CONTEXT_CHARS of their paragraph on each
+        side, on one line (worked out when first asked for: most rows are never shown)."""
+        if self.document is None:
+            return " ".join(self.text.split())
+        document, start, end = self.document, self.start, self.end
+        paragraph = document.paragraph_at(start)
+        low = paragraph.start if paragraph else 0
+        high = paragraph.end if paragraph else len(document.text)
+        before = document.text[max(low, start - CONTEXT_CHARS) : start]
+        after = document.text[end : min(high, end + CONTEXT_CHARS)]
+        context = ("…" if start - CONTEXT_CHARS > low else "") + before
+        context += "⟨" + self.text + "⟩" + after
+        context += "…" if end + CONTEXT_CHARS < high else ""
+        return " ".join(context.split())
 
 
 @dataclass(frozen=True)
@@ -40,16 +59,8 @@ class Discrepancy:
 
 
 def version(document: Document, span: tuple[int, int]) -> Version | None:
-    """The words ``span`` of ``document`` with their context; None for no words."""
+    """The words ``span`` of ``document``; None for no words."""
     start, end = span
     if end <= start:
         return None
-    paragraph = document.paragraph_at(start)
-    low = paragraph.start if paragraph else 0
-    high = paragraph.end if paragraph else len(document.text)
-    before = document.text[max(low, start - CONTEXT_CHARS) : start]
-    after = document.text[end : min(high, end + CONTEXT_CHARS)]
-    context = ("…" if start - CONTEXT_CHARS > low else "") + before
-    context += "⟨" + document.text[start:end] + "⟩" + after
-    context += "…" if end + CONTEXT_CHARS < high else ""
-    return Version(start, end, document.text[start:end], " ".join(context.split()))
+    return Version(start, end, document.text[start:end], document)

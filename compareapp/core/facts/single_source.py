@@ -48,7 +48,7 @@ def single_source_claims(
             for place, paragraph_number in ((index, number), *partners.items()):
                 start, end = first_sentence(documents[place].paragraphs[paragraph_number])
                 text = documents[place].text[start:end]
-                versions[place] = Version(start, end, text, " ".join(text.split()))
+                versions[place] = Version(start, end, text)
             kind = FactKind.NOT_IN_EVERY if partners else FactKind.ONLY_IN_ONE
             yield Discrepancy(kind, tuple(versions), (index, paragraph.start))
 
