@@ -98,10 +98,10 @@ def by_function_words(text: str) -> str:
 
 @cache
 def _identifier() -> LanguageIdentifier:
-    """py3langid's model with probabilities (loaded once: about a second)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # loads numpy
+    """py3langid's model with probabilities (loaded once: see :mod:`.language_model`)."""
+    from compareapp.core.text.language_model import load_identifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return load_identifier()
 
 
 def _sample(text: str) -> str:
