@@ -157,6 +157,7 @@ class _Inputs:
 
 def _inputs(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Inputs | int:
     """The documents (and session) the command line names, or an exit status."""
+    from compareapp.core.diff.comparison_size import TooLongToCompare, check_comparison_size
     from compareapp.core.documents.loading import LoadError, load_document
     from compareapp.core.review.session import SessionError
     from compareapp.core.review.session_file import load_session
@@ -190,6 +191,10 @@ def _inputs(parser: argparse.ArgumentParser, args: argparse.Namespace) -> _Input
             documents = [open_source(source) for source in sources]
         else:
             documents = [load_document(path) for path in files]
+        check_comparison_size(documents)
+    except TooLongToCompare as error:
+        print(f"compareapp: cannot compare {error.path}: {error.reason}", file=sys.stderr)
+        return 2
     except LoadError as error:
         print(f"compareapp: cannot read {error.path}: {error.reason}", file=sys.stderr)
         return 2

@@ -83,10 +83,12 @@ class JobOutcome:
     result: ComparisonResult | None
 
     def error_messages(self) -> list[str]:
+        from compareapp.core.diff.comparison_size import TooLongToCompare
         from compareapp.core.documents.loading import LoadError
 
         return [
-            f"Cannot open {error.path}: {error.reason}"
+            f"Cannot {'compare' if isinstance(error, TooLongToCompare) else 'open'} "
+            f"{error.path}: {error.reason}"
             if isinstance(error, LoadError)
             else str(error)
             for error in self.errors
@@ -135,6 +137,7 @@ def prepare_comparison(
             errors.append(error)
             if isinstance(source, PendingSource) and source.fallback is not None:
                 documents.append(source.fallback)
+    documents = _within_memory_bound(documents, errors)
     if len(documents) < 2:
         return JobOutcome(documents, errors, None)
     base = min(max(base, 0), len(documents) - 1)
@@ -172,6 +175,22 @@ def prepare_comparison(
             model.sync_groups(index)
     model.counts()
     return JobOutcome(documents, errors, ComparisonResult(model, displays, text_documents))
+
+
+def _within_memory_bound(
+    documents: list[Document], errors: list[LoadError | PasteError]
+) -> list[Document]:
+    """``documents`` without those too long to compare with the others, each named in
+    ``errors``."""
+    from compareapp.core.diff.comparison_size import TooLongToCompare, check_comparison_size
+
+    while True:
+        try:
+            check_comparison_size(documents)
+            return documents
+        except TooLongToCompare as error:
+            errors.append(error)
+            documents = [document for document in documents if document is not error.document]
 
 
 def _read(source: str | PendingSource | SessionSource, task: BackgroundTask) -> Document:

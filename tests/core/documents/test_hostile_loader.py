@@ -112,6 +112,7 @@ def test_the_corpus_covers_issue_10() -> None:
         "single-5mb-line",
         "100000-one-word-paragraphs",
         "60mb-text",
+        "60mb-numbered-copies",
     }
 
 
