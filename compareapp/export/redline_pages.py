@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from compareapp.core.present.redline import Redline, SegmentKind, build_redline
 from compareapp.core.present.report_model import ReportModel
 from compareapp.core.review.marks import ReviewMark
+from compareapp.core.text.normalize import normalize_text
 from compareapp.export.comparison_pages import (
     MarkPlacement,
     mark_anchor,
@@ -122,7 +123,7 @@ class RedlinePages:
         )
         if source is None:
             return []
-        wanted = "".join(mark.quote.split())
+        wanted = _letters(mark.quote)
         text = self.report.documents[source].text
         found = []
         for section in self.sections:
@@ -133,7 +134,7 @@ class RedlinePages:
                 (section.position(first), section.position(last)) for _o, first, last in pieces
             ]
             drawn = "".join(text_between(section.document, *span) for span in spans)
-            if "".join(drawn.split()) != wanted:
+            if _letters(drawn) != wanted:
                 continue  # not all its words are shown here as they are in the mark
             spans.sort()
             joined = [spans[0]]
@@ -243,6 +244,13 @@ def _shown(redline: Redline) -> dict[tuple[int, int], int]:
         for base_paragraph in paragraph.base_paragraphs:
             shown.setdefault((redline.base, base_paragraph), index)
     return shown
+
+
+def _letters(text: str) -> str:
+    """``text`` without spaces, its typography folded: the unchanged words the redline
+    prints as the other source has them may differ in quotes and dashes ("today’s" /
+    "today's"), as the word diff ignores."""
+    return "".join(normalize_text(text).split())
 
 
 def _pieces(redline: Redline, document: int, text: str, start: int, end: int) -> list[Piece]:

@@ -257,6 +257,27 @@ def test_a_mark_not_found_where_it_is_drawn_is_listed_not_drawn(
     assert summary.count("not placed") == 2  # and the stale mark
 
 
+def test_a_mark_on_words_the_other_source_prints_with_other_quotes_is_drawn(
+    tmp_path: Path,
+) -> None:
+    """Reuters' "today’s meeting" is CBC's "today's meeting": unchanged words, which the
+    redline prints as CBC has them. A mark on Reuters' words is drawn over them, not
+    listed as not placed."""
+    QApplication.instance() or QApplication([])
+    documents = seed_pair()
+    reuters = documents[0]
+    start = reuters.text.index("today’s meeting")
+    mark = ReviewMark.create(
+        reuters.source_id, reuters.text, start, start + 15, MarkStatus.VERIFIED, "ed", ""
+    )
+    report = build_report(ComparisonViewModel(Comparison(documents)), [mark])
+    target = tmp_path / "quotes.pdf"
+    result = export_pdf(report, target, ExportOptions(reviewer="ed", layout="redline"))
+    assert result.not_placed == ()
+    [highlight] = [h for h in annotations(target, "/Highlight") if mark.id in str(h.data["/NM"])]
+    assert text_under_quads(target, highlight).replace("'", "’") == "today’s meeting"
+
+
 def test_an_unknown_layout_is_refused(tmp_path: Path) -> None:
     QApplication.instance() or QApplication([])
     report = build_report(ComparisonViewModel(Comparison(seed_pair())))
