@@ -96,6 +96,12 @@ class ComparisonPages:
             _highlights_by_paragraph(document, report.model.highlights(index))
             for index, document in enumerate(report.documents)
         ]
+        model = report.model
+        self._furniture = [
+            frozenset() if model.furniture_shown else model.furniture.paragraphs(index)
+            for index in range(len(report.documents))
+        ]
+        """Per document: the paragraphs greyed as page furniture."""
         cursor = QTextCursor(self.document)
         for number, section in enumerate(self.report.sections):
             self._add_section(cursor, section, number)
@@ -182,6 +188,9 @@ class ComparisonPages:
                 span.mergeCharFormat(
                     text_formats.highlight_format(highlight.kind, highlight.removed)
                 )
+        if paragraph in self._furniture[document]:
+            block = self.document.findBlock(position).blockNumber()
+            text_formats.set_furniture_dimmed(self.document, [block], True)
 
     def _cited_paragraphs(self) -> set[tuple[int, int]]:
         """The (document, paragraph)s the discrepancy table cites that are shown."""
