@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import corpus, report  # noqa: E402
+from benchmarks import corpus, report, whole_process  # noqa: E402
 
 HERE = ROOT / "benchmarks"
 RESULTS = HERE / "results"
@@ -200,6 +200,8 @@ def run_suite(
     startup_runs: int = 5,
     extras_size: int | None = EXTRAS_SIZE,
     log: Any = sys.stderr,
+    whole: bool = True,
+    sixty: bool = True,
 ) -> Result:
     """Everything the table shows, as data."""
     data: Result = {"environment": report.environment(), "sizes": []}
@@ -212,6 +214,15 @@ def run_suite(
         row = measure_size(size, count, timeout, skip)
         skip |= set(row["timeouts"])  # a method too slow here is not tried on larger pairs
         data["sizes"].append(row)
+        if whole:
+            print(f"[bench] {size:,}: whole processes ...", file=log, flush=True)
+            paths = corpus.pair_files(size)
+            data.setdefault("whole", []).append(
+                whole_process.measure_whole(size, paths, count, timeout)
+            )
+    if sixty:
+        print("[bench] the 60 MB input ...", file=log, flush=True)
+        data["sixty"] = whole_process.measure_sixty(corpus.cache_dir(), timeout)
     if startup_runs:
         print(f"[bench] start-up, {startup_runs} runs each ...", file=log, flush=True)
         data["startup"] = guarded(measure_startup, log, startup_runs)
@@ -248,6 +259,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--startup-runs", type=int, default=5)
     parser.add_argument("--no-startup", action="store_true")
     parser.add_argument("--no-extras", action="store_true")
+    parser.add_argument("--no-whole", action="store_true", help="no whole-process timing")
+    parser.add_argument("--no-sixty", action="store_true", help="not the 60 MB input")
     parser.add_argument("--save-baseline", action="store_true", help="write results/baseline.md")
     args = parser.parse_args(argv)
     sizes = args.sizes or list(QUICK_SIZES if args.quick else SIZES)
@@ -264,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
         timeout=args.timeout,
         startup_runs=0 if args.no_startup else args.startup_runs,
         extras_size=extras_size,
+        whole=not args.no_whole,
+        sixty=not (args.no_sixty or args.quick),
     )
     baseline_path = RESULTS / "baseline.md"
     baseline = report.read_data(baseline_path) if baseline_path.exists() else None

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import corpus, report, run
+from benchmarks import corpus, report, run, whole_process
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +57,9 @@ def test_pair_files_are_cached(cache: Path) -> None:
 
 def test_the_suite_measures_and_prints_every_row(cache: Path, tmp_path: Path) -> None:
     log = io.StringIO()
-    data = run.run_suite([50], runs=1, timeout=120, startup_runs=1, extras_size=50, log=log)
+    data = run.run_suite(
+        [50], runs=1, timeout=120, startup_runs=1, extras_size=50, log=log, sixty=False
+    )
     row = data["sizes"][0]
     assert row["words"] > 2000
     assert row["timeouts"] == []
@@ -68,16 +70,23 @@ def test_the_suite_measures_and_prints_every_row(cache: Path, tmp_path: Path) ->
     assert row["compareapp"]["discrepancies_s"] > 0
     startup = data["startup"]
     assert 0 < startup["bare"] < startup["compareapp"] < 60
+    [whole] = data["whole"]
+    for method in ("difflib", "compareapp"):
+        assert 0 < whole[method]["seconds"] < 30
+        assert whole[method]["peak_mb"] > 5  # a Python process at least
+        assert whole[method]["failed"] == ""
+    assert whole["compareapp"]["seconds"] > row["compareapp"]["seconds"]  # imports, output
     extras = data["extras"]
     assert extras["highlights"]["seconds"] > 0 and extras["highlights"]["count"] > 0
     assert extras["pdf"]["pages"] > 0 and extras["pdf"]["pages_per_s"] > 0
 
     text = report.render(data, baseline=data)
     table = [line for line in text.splitlines() if line.startswith("| 50 |")]
-    assert len(table) == 2  # the measurements, and the change against the baseline
+    assert len(table) == 3  # in-process, whole processes, and the change against the baseline
     assert "| 50 | +0% | +0% | +0% | +0% | +0% | +0% |" in table
     for heading in (
         "## Align and inline diff",
+        "## Whole process (as /usr/bin/time measures it)",
         "## Start-up",
         "## Window and export",
         "## Targets",
@@ -113,3 +122,14 @@ def test_a_process_stopped_at_the_time_limit_keeps_what_it_printed() -> None:
         run.child(["-c", "import time; time.sleep(30)"], timeout=1)
     with pytest.raises(run.Failed, match="ValueError"):
         run.child(["-c", "raise ValueError('no')"], timeout=10)
+
+
+def test_a_whole_process_is_timed_to_its_exit_with_its_peak_memory() -> None:
+    grow = "b = bytearray(200 * 2**20); b[::4096] = b'x' * len(b[::4096])"
+    done = whole_process.run_process(["-c", grow], timeout=60)
+    assert done["status"] == 0 and not done["timed_out"]
+    assert 200 < done["peak_mb"] < 400
+    said = whole_process.run_process(["-c", "import sys; sys.exit('no: because')"], 60)
+    assert (said["status"], said["said"]) == (1, "no: because")
+    stopped = whole_process.run_process(["-c", "import time; time.sleep(30)"], timeout=1)
+    assert stopped["timed_out"] and stopped["status"] != 0

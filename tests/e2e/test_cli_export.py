@@ -128,9 +128,9 @@ def test_the_seed_pair_with_a_session_exports_readable_annotated_pages(tmp_path:
 
 def test_the_redline_layout_names_the_marks_it_could_not_place(tmp_path: Path) -> None:
     """--layout redline: the base against the other in one column, the marks drawn over
-    exactly their words. A mark of the base on words the other prints with other
-    typography ("Beijing’s" shown as the other's "Beijing's") is not drawn: it is named
-    on stderr, and the PDF is still written."""
+    exactly their words, also a mark of the base on words the other prints with other
+    typography ("Beijing’s" shown as the other's "Beijing's"). A mark whose words are no
+    longer in its source is named on stderr, and the PDF is still written."""
     seed = sorted(SEED.glob("*.txt"))[:2]
     assert len(seed) == 2, f"the seed pair is missing from {SEED}"
     a, b = (load_document(path) for path in seed)
@@ -142,6 +142,10 @@ def test_the_redline_layout_names_the_marks_it_could_not_place(tmp_path: Path) -
             ReviewMark.create(document.source_id, document.text, start, start + len(quote),
                               MarkStatus.DISPUTED, "A. Editor", f"check {quote}")
         )  # fmt: skip
+    gone = "A sentence the wire later withdrew."
+    marks.append(
+        ReviewMark.create(a.source_id, gone, 0, len(gone), MarkStatus.DISPUTED, "A. Editor", "")
+    )
     session = tmp_path / "seed.compareapp"
     save_session(session, Session((SessionSource.of(a), SessionSource.of(b)), tuple(marks)))
     target = tmp_path / "redline.pdf"
@@ -149,19 +153,19 @@ def test_the_redline_layout_names_the_marks_it_could_not_place(tmp_path: Path) -
     result = run("export", "--session", str(session), "--layout", "redline", "-o", str(target))
 
     assert result.returncode == 0, result.stderr
-    assert "2 annotation(s)" in result.stdout
+    assert "3 annotation(s)" in result.stdout
     assert result.stderr.splitlines() == [
-        "compareapp: mark not placed in the PDF: “Beijing’s support” "
-        "(its words are not shown as marked)"
+        f"compareapp: mark not placed in the PDF: “{gone}” (its words are not in the compared text)"
     ]
     found = annotations(target, "/Highlight")
-    assert sorted(text_under_quads(target, highlight) for highlight in found) == [
+    assert sorted(text_under_quads(target, highlight).replace("'", "’") for highlight in found) == [
         "8,000 square kilometers",
+        "Beijing’s support",
         "no limits",
     ]
     text = " ".join(page_texts(target))
     assert f"Redline: {b.name} against {a.name}" in text
-    assert "“Beijing’s support” check Beijing’s support A. Editor" in text
+    assert f"“{gone}”" in text
     assert "not placed" in text
 
 
