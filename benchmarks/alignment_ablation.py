@@ -25,6 +25,13 @@ from benchmarks.alignment_cv import DEFAULT_SEED, DEV_CORPORA, GRID, LEXICAL_GRI
 from compareapp.core.align.links import LEXICAL_PARAMS, AlignParams
 
 Grid = dict[str, tuple[float, ...]]
+NO_RETELLING: Grid = {
+    "retelling_likeness": (0.0,),
+    "path_threshold": (0.10,),
+    "path_relative": (0.5,),
+    "path_run_cost": (0.05,),
+}
+"""The retelling pass off, and its own parameters (then unused) out of the grid."""
 
 
 def variants() -> dict[str, tuple[Grid, AlignParams]]:
@@ -33,6 +40,9 @@ def variants() -> dict[str, tuple[Grid, AlignParams]]:
     return {
         "full (all signals)": (GRID, full),
         "without the order prior": ({**GRID, "order_weight": (0.0,)}, full),
+        "without the retelling pass": ({**GRID, **NO_RETELLING}, full),
+        "retelling pass without relative evidence": ({**GRID, "path_relative": (0.0,)}, full),
+        "retelling pass without runs": ({**GRID, "path_run_cost": (9.0,)}, full),
         "without split/merge runs (in-order pass)": (GRID, replace(full, gap_runs=False)),
         "without sentence-level links": (GRID, replace(full, sentence_threshold=2.0)),
         "without the heading rule": (GRID, replace(full, heading_rule=False)),

@@ -3,9 +3,10 @@
     python benchmarks/alignment_cv.py [--folds 5] [--seed 20] [--workers 2]
 
 Folds are grouped (the cases of one fable or one essay never sit on both sides) and balanced
-per corpus. The parameters in :data:`GRID` are chosen on the training folds (highest micro F1)
-and scored on the held-out fold. The seed pair and the licence case are in no fold: they are
-scored with the parameters fitted on all development cases.
+per corpus. The parameters in :data:`GRID` are chosen on the training folds (the highest mean
+of the two corpora's micro F1, :data:`SELECT`) and scored on the held-out fold. The seed pair
+and the licence case are in no fold: they are scored with the parameters fitted on all
+development cases.
 
 Each case is aligned once per parameter set, reusing the case's similarity index (a check at
 start shows this changes no output), so fitting a fold only adds up counts. Filtering one
@@ -56,33 +57,42 @@ Counts = npt.NDArray[np.int64]
 """right, predicted, found, sure (see :class:`Score`) along the last axis."""
 
 GRID: dict[str, tuple[float, ...]] = {
-    "link_threshold": (0.28, 0.36, 0.44),
-    "short_penalty": (0.0, 0.15),
+    "link_threshold": (0.36, 0.44),
     "gap_threshold": (0.04, 0.08),
-    "meaning_weight": (0.2, 0.3),
-    "order_weight": (0.0, 0.05, 0.10),
-    "relative_threshold": (0.0, 0.45),
-    "relative_gap_threshold": (0.0, 0.2, 0.3),
+    "order_weight": (0.05, 0.10),
+    "retelling_likeness": (0.45, 0.5, 0.55),
+    "path_threshold": (0.05, 0.10, 0.15),
+    "path_relative": (0.5, 1.0),
+    "path_run_cost": (0.05, 0.10),
 }
 """The aligner's weights and thresholds that move its scores on the development set (the
 others are flat there: ``part_threshold`` up to 0.3, ``part_gain``, ``gap_limit``, the
 candidate count); ``part_containment``, ``gap_short_penalty``, ``word_weight``, the run
 penalty and the sentence threshold stay at their defaults to keep the grid small
-(``meaning_weight`` 0.45 and ``link_threshold`` 0.52 were tried and never chosen)."""
+(``meaning_weight`` 0.45 and ``link_threshold`` 0.52 were tried and never chosen; nor were
+``link_threshold`` 0.28, ``short_penalty`` 0.15, ``order_weight`` 0, ``relative_threshold``
+0.45 and ``relative_gap_threshold`` 0 and 0.2, in the grid before the retelling pass).
+``meaning_weight`` stays at 0.2: the retelling path's thresholds are on its scale, and at 0.3
+the essays score lower held out (``benchmarks/alignment_ablation.py``)."""
 LEXICAL_GRID: dict[str, tuple[float, ...]] = {
     "link_threshold": (0.22, 0.30, 0.38, 0.46),
     "short_penalty": (0.0, 0.10, 0.20),
     "gap_threshold": (0.0, 0.02, 0.05),
-    "gap_short_penalty": (0.0, 0.10),
     "order_weight": (0.0, 0.05),
+    "path_threshold": (-0.05, 0.0, 0.05),
 }
-"""The same over :data:`LEXICAL_PARAMS`, for the aligner without the embedding model."""
+"""The same over :data:`LEXICAL_PARAMS`, for the aligner without the embedding model
+(``gap_short_penalty`` 0.10 was tried and never chosen)."""
 
 DEV_CORPORA = ("Aesop", "ArgRewrite")
 _INDEX = "ParagraphSimilarity"
 """The aligner's name for the index class, which :func:`reused_similarity` replaces."""
 DEFAULT_SEED = 20
-SELECT = "micro"
+SELECT = "corpora"
+"""How a fit is judged (see :func:`cross_validate`): by the mean of the corpora's F1, so that
+the 255 sure links of the fables count as much as the essays' 1,328 (judged by micro F1,
+the folds picked a retelling path a notch too strict for fables: held-out Aesop F1 0.646
+against 0.658, the essays' the same)."""
 
 
 def group_of(name: str) -> str:

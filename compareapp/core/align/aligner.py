@@ -13,6 +13,9 @@
    (:mod:`~compareapp.core.align.gaps`), with a lower threshold, raised in comparisons whose
    typical link is close to identical (drafts of one essay). So are the free paragraphs
    just before and after a link off the spine (a moved block), when they share a name.
+   In a free retelling, where even the pairs that are each other's best score low, one
+   order-preserving path through the whole comparison, on relative evidence, takes the
+   place of this step (:mod:`~compareapp.core.align.path`); strong links off it stay.
 4. Two paragraphs linked elsewhere are linked to each other too when one sentence of each
    says the same and neither is explained by their partners
    (:mod:`~compareapp.core.align.sentences`): a paragraph cut in two and glued to others.
@@ -37,6 +40,7 @@ from compareapp.core.align.furniture import Headings, heading_flags
 from compareapp.core.align.gaps import fill_gaps
 from compareapp.core.align.links import LEXICAL_PARAMS, AlignParams, Link, LinkKind, PairAlignment
 from compareapp.core.align.order import order_prior, order_spine
+from compareapp.core.align.path import retelling_path
 from compareapp.core.align.sentences import SentenceTerms, sentence_links
 from compareapp.core.align.similarity import ParagraphSimilarity
 from compareapp.core.align.sparse_rows import Floats, Ints
@@ -67,11 +71,19 @@ def align_paragraphs(
     if not params.heading_rule:
         headings = (np.zeros(len(texts_a), bool), np.zeros(len(texts_b), bool))
     report(f"Linking {count}")
-    pairs, ranked, typical = _select_pairs(similarity, headings, params)
+    pairs, ranked, typical, likeness = _select_pairs(similarity, headings, params)
     origin: dict[tuple[int, int], str] = {}
-    report("Linking the paragraphs left between links")
-    floor = params.relative_gap_threshold * typical
-    found = fill_gaps(similarity, headings, (texts_a, texts_b), pairs, floor, params)
+    retelling = 0 < likeness < params.retelling_likeness  # 0: no pair shares a word
+    if retelling:
+        report("Linking the paragraphs along the story's order")
+        found = retelling_path(similarity, headings, pairs, params)
+        on_path = {(i, j) for i, j, _ in found}
+        # Moves stay free: a strong link off the path is kept.
+        pairs = [p for p in pairs if p[2] >= params.link_threshold and p[:2] not in on_path]
+    else:
+        report("Linking the paragraphs left between links")
+        floor = params.relative_gap_threshold * typical
+        found = fill_gaps(similarity, headings, (texts_a, texts_b), pairs, floor, params)
     origin.update(((i, j), "gap") for i, j, _ in found)
     pairs += found
     if params.sentence_threshold <= 1:
@@ -82,7 +94,8 @@ def align_paragraphs(
         origin.update(((i, j), "sentence") for i, j, _ in found)
         pairs += found
     pairs, repeats = _link_repeats(similarity, pairs)
-    spine = order_spine(pairs)
+    # A retelling's order is its longest chain of links, however weak each one is.
+    spine = order_spine([(i, j, 1.0) for i, j, _ in pairs] if retelling else pairs)
     partners_a: dict[int, int] = {}
     partners_b: dict[int, int] = {}
     for i, j, _ in pairs:
@@ -123,16 +136,19 @@ def align_paragraphs(
 
 def _select_pairs(
     similarity: ParagraphSimilarity, headings: Headings, params: AlignParams
-) -> tuple[list[Pair], list[Pair], float]:
+) -> tuple[list[Pair], list[Pair], float, float]:
     """The pairs the greedy pass links; the candidates it did not link that score at least
-    ``part_threshold``, best first; and the comparison's typical score (the median of the
-    pairs that are each other's best, above ``link_threshold``)."""
+    ``part_threshold``, best first; the comparison's typical score (the median of the
+    pairs that are each other's best, above ``link_threshold``); and its likeness (the
+    upper quartile of the scores of all the pairs that are each other's best)."""
     ia, jb = similarity.candidates(params.candidates_per_paragraph)
     same_kind = headings[0][ia] == headings[1][jb]
     ia, jb = ia[same_kind], jb[same_kind]
     raw = similarity.scores(ia, jb, params.word_weight, params.meaning_weight)
     values = raw
-    mutual = _mutual_best(ia, jb, raw, params.link_threshold) if len(ia) else []
+    every_best = _mutual_best(ia, jb, raw, 0.0) if len(ia) else []
+    likeness = float(np.quantile([m[2] for m in every_best], 0.75)) if every_best else 0.0
+    mutual = [m for m in every_best if m[2] >= params.link_threshold]
     typical = float(np.median([m[2] for m in mutual])) if mutual else 0.0
     floor = params.relative_threshold * typical
     if params.order_weight and len(ia):
@@ -167,7 +183,7 @@ def _select_pairs(
             chosen.append((i, j, own))
         elif own >= params.part_threshold:
             refused.append((i, j, own))
-    return chosen, refused, typical
+    return chosen, refused, typical, likeness
 
 
 def _mutual_best(
@@ -186,39 +202,36 @@ def _link_repeats(
     similarity: ParagraphSimilarity, pairs: list[tuple[int, int, float]]
 ) -> tuple[list[tuple[int, int, float]], set[tuple[int, int]]]:
     """A paragraph printed again word for word (a repeated lead) takes the links of its
-    first copy, marked as repeats; returns the pairs and the repeats among them."""
+    first copy, marked as repeats; when both sides print it again, the second copy of one
+    links to the second of the other, and so on. Returns the pairs and the repeats."""
+    copies: tuple[dict[int, list[int]], dict[int, list[int]]] = ({}, {})
     first_copy: tuple[dict[int, int], dict[int, int]] = ({}, {})
     for side in (0, 1):
         seen: dict[str, int] = {}
         for index, letters in enumerate(similarity.letters[side]):
             if letters in seen:
                 first_copy[side][index] = seen[letters]
+                copies[side].setdefault(seen[letters], [seen[letters]]).append(index)
             elif letters:
                 seen[letters] = index
     if not first_copy[0] and not first_copy[1]:
         return pairs, set()
-    by_a: dict[int, list[tuple[int, float]]] = {}
-    by_b: dict[int, list[tuple[int, float]]] = {}
-    for i, j, score in pairs:
-        by_a.setdefault(i, []).append((j, score))
-        by_b.setdefault(j, []).append((i, score))
+    linked = ({i for i, _, _ in pairs}, {j for _, j, _ in pairs})
     kept = {
         (i, j): score
         for i, j, score in pairs
-        if not (i in first_copy[0] and first_copy[0][i] in by_a)
-        and not (j in first_copy[1] and first_copy[1][j] in by_b)
+        if not (i in first_copy[0] and first_copy[0][i] in linked[0])
+        and not (j in first_copy[1] and first_copy[1][j] in linked[1])
     }
     repeats: set[tuple[int, int]] = set()
-    for j, first in first_copy[1].items():
-        for i, score in by_b.get(first, []):
-            if i not in first_copy[0]:
-                kept[(i, j)] = score
-                repeats.add((i, j))
-    for i, first in first_copy[0].items():
-        for j, score in by_a.get(first, []):
-            if j not in first_copy[1]:
-                kept[(i, j)] = score
-                repeats.add((i, j))
+    for (i, j), score in list(kept.items()):
+        if i in first_copy[0] or j in first_copy[1]:
+            continue  # a copy linked on its own: its first copy has no link
+        side_a, side_b = copies[0].get(i, [i]), copies[1].get(j, [j])
+        for k in range(1, max(len(side_a), len(side_b))):
+            repeat = (side_a[min(k, len(side_a) - 1)], side_b[min(k, len(side_b) - 1)])
+            kept[repeat] = score
+            repeats.add(repeat)
     return [(i, j, score) for (i, j), score in kept.items()], repeats
 
 

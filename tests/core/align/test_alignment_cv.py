@@ -1,13 +1,14 @@
 """Cross-validated floors of the aligner on the development cases (benchmarks/alignment_cv.py).
 
-The slow test runs the benchmark's protocol (5 folds grouped by fable and essay, seed 20) over
-:data:`TEST_GRID`, a 32-set subset of the benchmark's grid, in about ten seconds. Measured
-with the embedding model, held-out micro figures: Aesop F1 0.613, ArgRewrite F1 0.971, dev
-set F1 0.917 at P 0.922; seed pair F1 0.941 and licence 1.000 (both with the parameters
-fitted on all dev cases). The floors sit a little below: about 8 of Aesop's 255 sure links,
-half a point on the essays, one link on the seed pair's 18. (Before the order prior, the
-runs in the in-order pass, the sentence links and the relative gap threshold: Aesop 0.549,
-ArgRewrite 0.965, dev 0.912 at P 0.928.)
+The slow test runs the benchmark's protocol (5 folds grouped by fable and essay, seed 20,
+fits judged by the mean of the two corpora's F1) over :data:`TEST_GRID`, a 32-set subset of
+the benchmark's grid, in about ten seconds. Measured with the embedding model, held-out
+micro figures: Aesop F1 0.658, ArgRewrite F1 0.970, dev set F1 0.918 at P 0.903; seed pair
+F1 0.941 and licence 1.000 (both with the parameters fitted on all dev cases). The floors
+sit a little below: about 8 of Aesop's 255 sure links, half a point on the essays, one link
+on the seed pair's 18. (Before the retelling pass: Aesop 0.613, ArgRewrite 0.971, dev 0.917
+at P 0.922; before the order prior, the runs in the in-order pass, the sentence links and
+the relative gap threshold: Aesop 0.549, ArgRewrite 0.965, dev 0.912 at P 0.928.)
 """
 
 from __future__ import annotations
@@ -27,15 +28,15 @@ from benchmarks.alignment_cv import (
 from compareapp.core.align.embeddings import load_embeddings
 
 TEST_GRID: dict[str, tuple[float, ...]] = {
-    "link_threshold": (0.28, 0.44),
-    "gap_threshold": (0.04, 0.08),
-    "meaning_weight": (0.2, 0.3),
-    "order_weight": (0.0, 0.10),
-    "relative_gap_threshold": (0.0, 0.3),
+    "link_threshold": (0.36, 0.44),
+    "order_weight": (0.05, 0.10),
+    "retelling_likeness": (0.45, 0.55),
+    "path_threshold": (0.05, 0.10),
+    "path_relative": (0.5, 1.0),
 }
-FLOOR_F1 = {"Aesop": 0.58, "ArgRewrite": 0.965, "seed pair": 0.90, "licence": 0.97}
+FLOOR_F1 = {"Aesop": 0.63, "ArgRewrite": 0.965, "seed pair": 0.90, "licence": 0.97}
 FLOOR_DEV_F1 = 0.91
-FLOOR_DEV_PRECISION = 0.91
+FLOOR_DEV_PRECISION = 0.895
 
 
 @pytest.fixture(scope="module")

@@ -8,14 +8,15 @@ from benchmarks.alignment import Score, compareapp_aligner, load_cases
 from compareapp.core.align import aligner as align
 
 # Measured with the embedding model and the cross-validated defaults: dev set + seed pair
-# micro F1 0.918 (P 0.922); seed pair F1 0.941; on the 50 Aesop retellings (paraphrase,
-# where the model is what finds links) micro F1 0.613 with the model and 0.530 lexical only
-# (no model files). Before: 0.854 (P 0.889) on the old four cases, seed 0.946, Aesop lexical
-# only 0.393.
+# micro F1 0.920 (P 0.905); seed pair F1 0.941; on the 50 Aesop retellings (paraphrase,
+# where the model is what finds links) micro F1 0.658 with the model and 0.598 lexical only
+# (no model files). Before the retelling pass: 0.918 (P 0.922), Aesop 0.613 and 0.530
+# lexical only; before the cross-validated defaults: 0.854 (P 0.889) on the old four cases,
+# seed 0.946, Aesop lexical only 0.393.
 FLOOR_DEV_AND_SEED_F1 = 0.90
 FLOOR_DEV_AND_SEED_PRECISION = 0.90
 FLOOR_SEED_F1 = 0.92
-FLOOR_LEXICAL_PARAPHRASE_F1 = 0.48
+FLOOR_LEXICAL_PARAPHRASE_F1 = 0.55
 
 
 def test_aligner_stays_above_its_measured_floor() -> None:

@@ -63,6 +63,15 @@ def test_a_repeated_paragraph_takes_its_first_copys_link_and_is_diffed_alone() -
     assert [links[(0, 3)]] in groups, "the copy is not diffed as part of a split"
 
 
+def test_a_paragraph_printed_twice_on_both_sides_links_copy_to_copy() -> None:
+    a = [LEAD, "Xi did not mention Ukraine in his public remarks.", "Advertisement", LEAD]
+    b = [LEAD, "Xi made no mention of Ukraine in public.", LEAD, "Read more"]
+    links = {(link.a, link.b): link for link in align_paragraphs(a, b).links}
+    assert {(0, 0), (3, 2)} <= set(links)
+    assert (0, 2) not in links and (3, 0) not in links
+    assert links[(3, 2)].repeat and not links[(0, 0)].repeat
+
+
 def test_a_paragraph_split_across_two_is_linked_to_both_by_its_sentences() -> None:
     a = [
         "Putin has yet to publicly comment on the setback his forces suffered last week.",
@@ -76,9 +85,11 @@ def test_a_paragraph_split_across_two_is_linked_to_both_by_its_sentences() -> No
         "island of Cyprus.",
         "The speed of the advance has lifted hopes of further gains before the winter sets in.",
     ]
-    with_sentences = _pairs(a, b)
-    assert {(0, 0), (1, 0), (1, 1)} <= with_sentences
-    assert (1, 0) not in _pairs(a, b, replace(AlignParams(), sentence_threshold=2.0))
+    # Two paragraphs a side are too few to tell a news rewrite from a retelling, and the
+    # retelling pass finds (1, 0) on its own: left out, so that the sentences are tested.
+    in_gaps = replace(AlignParams(), retelling_likeness=0.0)
+    assert {(0, 0), (1, 0), (1, 1)} <= _pairs(a, b, in_gaps)
+    assert (1, 0) not in _pairs(a, b, replace(in_gaps, sentence_threshold=2.0))
 
 
 def test_the_order_prior_is_highest_on_the_line_of_its_neighbours() -> None:
