@@ -172,6 +172,7 @@ def main() -> int:
     window = MainWindow()
     window.resize(1400, 900)
     window.show()
+    run_until(application, lambda: window.body_state == "built", 10.0)  # after the first paint
     ticks = LateTicks()
     with tempfile.TemporaryDirectory() as folder:
         path_a, path_b = args.pair or make_pair(args.paragraphs, Path(folder))

@@ -1,6 +1,9 @@
 """The first window starts lean: importing the window loads none of the libraries that only
-a comparison, a file reader or the PDF export needs (they load when first used), so the
-app shows its window about as fast as Qt can."""
+a comparison, a file reader or the PDF export needs (they load when first used), and the
+``compareapp FILE FILE`` command paints the window's first frame before it loads the
+window's body (controllers, docks, panes), the server that takes later launches' files
+(QtNetwork) or the Python types of PySide's ``Qt`` namespace, so the app shows its window
+about as fast as Qt can."""
 
 from __future__ import annotations
 
@@ -8,7 +11,10 @@ import json
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
+
+from compareapp.resources import sample_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = (
@@ -43,7 +49,53 @@ PANES = (
 )
 """What the comparison's panes are made of: the window starts on its start view and loads
 them once its first frame is painted."""
+BODY = (
+    "compareapp.ui.window_body",
+    "compareapp.ui.controllers",
+    "compareapp.ui.docks",
+    "compareapp.ui.panes",
+    "compareapp.ui.find_bar",
+    "compareapp.ui.file_drops",
+    "compareapp.ui.instance_server",
+    "compareapp.core",
+    "PySide6.QtNetwork",
+    "hashlib",
+)
+"""What the first frame waits for none of: the window's body, the comparison's core (the
+review marks included), the instance server, and OpenSSL's hashes."""
 CHILD_TIMEOUT_S = 60
+FIRST_PAINT = """
+import json, os, sys
+import PySide6.QtCore as QtCore
+from PySide6.QtCore import QEvent, QObject, QTimer
+from compareapp.ui import main_window
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.report)  # once the paint pass is over
+        return False
+
+    def report(self):
+        shown = {"modules": sorted(sys.modules), "qt_namespace": "Qt" in vars(QtCore)}
+        print(json.dumps(shown), flush=True)
+        os._exit(0)
+
+probe = FirstPaint()
+open_window = main_window.open_window
+
+def watched(*arguments, **keywords):
+    window = open_window(*arguments, **keywords)
+    window.installEventFilter(probe)  # the last filter installed sees the paint first
+    return window
+
+main_window.open_window = watched
+from compareapp.cli import main
+main(sys.argv[1:])
+"""
+"""Runs the ``compareapp`` command and prints what is loaded once its window's first frame
+is painted."""
 
 
 def loaded_after(statement: str) -> list[str]:
@@ -97,3 +149,29 @@ def test_a_comparison_loads_them_when_it_needs_them():
 
     assert "numpy" in modules
     assert "compareapp.core.diff.comparison" in modules
+
+
+def test_the_first_frame_is_painted_before_the_window_body_loads(tmp_path: Path):
+    """``compareapp FILE FILE``, up to the first paint of its window."""
+    environment = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "COMPAREAPP_INSTANCE_NAME": f"compareapp-test-{uuid.uuid4().hex[:10]}",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT, *sample_paths()],
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT_S,
+        cwd=ROOT,
+        env=environment,
+        check=True,
+    )
+    shown = json.loads(done.stdout.splitlines()[-1])
+
+    assert "compareapp.ui.main_window" in shown["modules"], "the check sees the window"
+    assert matching(shown["modules"], HEAVY) == []
+    assert matching(shown["modules"], BODY) == []
+    assert not shown["qt_namespace"]

@@ -8,14 +8,14 @@ import traceback
 from collections.abc import Sequence
 from types import TracebackType
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QObject, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from compareapp import __version__
 from compareapp.resources import APP_ID, app_icon
 from compareapp.ui import windows
 from compareapp.ui.settings import APP_NAME
-from compareapp.ui.single_instance import InstanceServer, hand_over
+from compareapp.ui.single_instance import hand_over
 
 INSTANCE_NAME_VARIABLE = "COMPAREAPP_INSTANCE_NAME"
 """Overrides the per-user instance name (independent instances, tests)."""
@@ -42,13 +42,22 @@ def run_window(paths: Sequence[str], sample: bool = False, new_instance: bool = 
     application.setApplicationVersion(__version__)
     application.setDesktopFileName(APP_ID)
     application.setWindowIcon(app_icon())
-    server = InstanceServer(name, application)
-    if not new_instance:
-        server.listen()
-    server.files_received.connect(lambda files: open_window(files))
     _report_unexpected_errors()
     window = open_window(paths)
-    window.sessions.offer_recovery()
+    servers: list[QObject] = []  # kept while the app runs
+
+    def serve() -> None:
+        """Take the files of later launches (a launch before this starts its own app)."""
+        from compareapp.ui.instance_server import InstanceServer  # loads QtNetwork
+
+        server = InstanceServer(name, application)
+        if not new_instance:
+            server.listen()
+        server.files_received.connect(lambda files: open_window(files))
+        servers.append(server)
+
+    window.first_paint.after(serve)
+    window.first_paint.after(lambda: window.sessions.offer_recovery())
     status = application.exec()
     # Jobs still running (cancelled by their closing windows) must not run Python code
     # while the interpreter shuts down.

@@ -53,6 +53,15 @@ def difference_filter(
     return DifferenceFilter(**difference_settings(window, preferences))
 
 
+def apply_frame_preferences(window: WithViewMenu) -> Preferences:
+    """What a new window's first frame shows of the saved Preferences: the theme and the
+    View menu's typographic toggle (the rest follows with :func:`apply_preferences`)."""
+    preferences = load_preferences()
+    apply_theme(preferences.theme)
+    window.actions_by_name["show_typographic"].setChecked(preferences.show_typographic)
+    return preferences
+
+
 def apply_preferences(window: MainWindow, previous: Preferences | None = None) -> Preferences:
     """Apply the saved Preferences to ``window`` (and the app-wide theme and text size).
 

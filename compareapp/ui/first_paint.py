@@ -3,7 +3,8 @@
 A job asked for before a shown window's first paint (the files on the command line)
 starts once that paint is done: its thread would otherwise hold the interpreter lock,
 importing and reading, while the UI thread builds the first frame. So does other work the
-first frame does not show (remembering the recent files)."""
+first frame does not show: the window's body (:mod:`compareapp.ui.window_body`), the
+offer to recover unsaved work, remembering the recent files."""
 
 from __future__ import annotations
 
@@ -11,8 +12,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
-
-from compareapp.ui.panes.comparison_view import load_pane_modules
 
 FIRST_PAINT_WAIT_MS = 500
 """The longest work waits for its window's first paint (a window shown minimized, or on
@@ -51,10 +50,16 @@ class FirstPaintWait(QObject):
         self._pending.append(work)
         QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._run_pending)
 
+    def forget(self) -> None:
+        """Drop the work still waiting (its window is closing)."""
+        self._pending = []
+
     def _painted(self) -> None:
+        from compareapp.ui.panes.comparison_view import load_pane_modules  # see its note
+
         self.painted = True
-        load_pane_modules()
         self._run_pending()
+        load_pane_modules()
 
     def _run_pending(self) -> None:
         pending, self._pending = self._pending, []

@@ -12,10 +12,14 @@ show the start of the documents' text while the comparison is computed, with the
 and Cancel in the status bar; the result replaces it, and cancelling (or a failure) goes
 back to the start view.
 
-This module imports what the first window needs and no more: the comparison's modules
-(numpy, the readers, the discrepancy finder) load in the first job, and the PDF export
-when it is first used. Work the first frame does not show waits for the window's first
-paint (:mod:`compareapp.ui.first_paint`).
+The window is built in two steps, so that its first frame comes as soon as Qt can paint
+it: the frame (menus, toolbar, start view, status bar), then, once that frame is painted
+(:mod:`compareapp.ui.first_paint`), the body: the controllers, the comparison view and the
+docks (:mod:`compareapp.ui.window_body`, where their modules load). Asking for a part of
+the body before then builds it at once. The frame uses none of the enums of PySide's ``Qt``
+namespace (it sets them by name): their Python types take 15-30 ms to create. The
+comparison's modules (numpy, the readers, the discrepancy finder) load in the first job,
+and the PDF export when it is first used.
 """
 
 from __future__ import annotations
@@ -25,44 +29,42 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
-from compareapp.core.review.marks import MarkStatus
-from compareapp.ui import settings, windows, zoom
-from compareapp.ui.accessibility import name_window_parts
+from compareapp.ui import settings, windows
 from compareapp.ui.actions import build_actions
-from compareapp.ui.apply_preferences import apply_preferences
-from compareapp.ui.autosave import Autosave
+from compareapp.ui.apply_preferences import apply_frame_preferences
 from compareapp.ui.busy_indicator import BusyIndicator
-from compareapp.ui.controllers.discrepancy_controller import DiscrepancyController
-from compareapp.ui.controllers.document_controller import DocumentController
-from compareapp.ui.controllers.export_controller import ExportController
-from compareapp.ui.controllers.find_controller import FindController
-from compareapp.ui.controllers.job_controller import JobController
-from compareapp.ui.controllers.marking_controller import MarkingController
-from compareapp.ui.controllers.reading_controller import ReadingController
-from compareapp.ui.controllers.redline_controller import RedlineController
-from compareapp.ui.controllers.review_controller import ReviewController
-from compareapp.ui.controllers.session_controller import SessionController
-from compareapp.ui.docks.discrepancy_panel import NO_COMPARISON, DiscrepancyPanel
-from compareapp.ui.docks.review_panel import ReviewPanel
-from compareapp.ui.file_drops import FileDrops
-from compareapp.ui.find_bar import FindBar
 from compareapp.ui.first_paint import FirstPaintWait
 from compareapp.ui.message_bar import OFFER_STYLE, MessageBar
-from compareapp.ui.panes.comparison_view import ComparisonView
-from compareapp.ui.source_watcher import SourceWatcher
 from compareapp.ui.start_view import StartView
+from compareapp.ui.window_commands import commands
 from compareapp.ui.window_geometry import place_window, save_geometry
 
 if TYPE_CHECKING:
     from PySide6 import QtWidgets
 
     from compareapp.core.documents.document import Document
+    from compareapp.ui.autosave import Autosave
     from compareapp.ui.controllers.comparison_job import JobOutcome
+    from compareapp.ui.controllers.discrepancy_controller import DiscrepancyController
+    from compareapp.ui.controllers.document_controller import DocumentController
+    from compareapp.ui.controllers.export_controller import ExportController
+    from compareapp.ui.controllers.find_controller import FindController
+    from compareapp.ui.controllers.job_controller import JobController
+    from compareapp.ui.controllers.marking_controller import MarkingController
+    from compareapp.ui.controllers.reading_controller import ReadingController
+    from compareapp.ui.controllers.redline_controller import RedlineController
+    from compareapp.ui.controllers.review_controller import ReviewController
+    from compareapp.ui.controllers.session_controller import SessionController
+    from compareapp.ui.docks.discrepancy_panel import DiscrepancyPanel
+    from compareapp.ui.docks.review_panel import ReviewPanel
+    from compareapp.ui.file_drops import FileDrops
+    from compareapp.ui.find_bar import FindBar
     from compareapp.ui.panes.comparison_result import ComparisonPreview
+    from compareapp.ui.panes.comparison_view import ComparisonView
+    from compareapp.ui.source_watcher import SourceWatcher
 
 APP_TITLE = "compareapp"
 REVIEW_PANEL_WIDTH = 400
@@ -74,96 +76,60 @@ COMPARISON_ACTIONS = (
 
 
 class MainWindow(QMainWindow):
+    # The body (compareapp.ui.window_body): set by build_body, asked for through __getattr__.
+    file_drops: FileDrops
+    review: ReviewController
+    jobs: JobController
+    files: DocumentController
+    sessions: SessionController
+    marking: MarkingController
+    reading: ReadingController
+    discrepancies: DiscrepancyController
+    exports: ExportController
+    autosave: Autosave
+    source_watcher: SourceWatcher
+    comparison_view: ComparisonView
+    redline: RedlineController
+    find_bar: FindBar
+    finder: FindController
+    review_panel: ReviewPanel
+    discrepancy_panel: DiscrepancyPanel
+    body_state = "none"
+    """``none`` until :meth:`build_body` runs, ``building`` while it does, then ``built``."""
+
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle(APP_TITLE)
-        self.file_drops = FileDrops(self, lambda paths: self.files.open_paths(paths))
         self.documents: list[Document] = []
         self.base = 0
-        self._shown_once = False
         self._asked = False
         """Whether File > Quit asked about unsaved work already."""
+        self._docks_sized = False
         self.first_screen_at: float | None = None
         """``time.monotonic()`` when a job last put documents' text in the panes: its
         preview, or its result when it sent none (benchmarks time the first screen)."""
-        self.review = ReviewController(self)
-        self.jobs = JobController(self)
-        self.files: DocumentController = DocumentController(self)
-        self.sessions = SessionController(self)
-        self.marking = MarkingController(self)
-        self.reading = ReadingController(self)
-        self.discrepancies = DiscrepancyController(self)
-        self.exports = ExportController(self)
-        self.autosave = Autosave(
-            self.sessions.unsaved_snapshot, lambda: self.sessions.session_path, self
-        )
-        self.autosave.failed.connect(lambda message: self.message_bar.show_errors([message]))
-        self.source_watcher = SourceWatcher(self)
-        self.source_watcher.changed.connect(self.files.sources_changed_on_disk)
         self.first_paint = FirstPaintWait(self)
+        self.first_paint.defer(self.build_body)
 
         self.start_view = StartView()
-        self.comparison_view = ComparisonView()
-        self.redline = RedlineController(self)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start_view)
-        self.stack.addWidget(self.comparison_view)
         self.message_bar: MessageBar = MessageBar()
         self.offer_bar = MessageBar(style=OFFER_STYLE)
         central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.message_bar)
-        layout.addWidget(self.offer_bar)
-        layout.addWidget(self.stack, 1)
-        self.find_bar = FindBar()
-        self.find_bar.hide()
-        layout.addWidget(self.find_bar)
+        self.central_layout = QVBoxLayout(central)
+        self.central_layout.setContentsMargins(0, 0, 0, 0)
+        self.central_layout.setSpacing(0)
+        self.central_layout.addWidget(self.message_bar)
+        self.central_layout.addWidget(self.offer_bar)
+        self.central_layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.finder = FindController(self)
 
-        toolbar = QToolBar("Main")
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.addToolBar(toolbar)
-        view, files, marking = self.comparison_view, self.files, self.marking
-        self.actions_by_name, self.menus = build_actions(
-            self,
-            {
-                "open": files.choose_files,
-                "paste_document": files.paste_document,
-                "open_sample": files.open_sample,
-                "open_session": self.sessions.open_session,
-                "save": self.sessions.save,
-                "save_as": self.sessions.save_as,
-                "reload": files.reload_sources,
-                "export_pdf": lambda: self.exports.export_pdf(),
-                "export_redline_pdf": lambda: self.exports.export_pdf("redline"),
-                "quit": windows.quit_all,
-                "preferences": self.edit_preferences,
-                "previous_difference": lambda: view.go_to_difference(False, False),
-                "next_difference": lambda: view.go_to_difference(True, False),
-                "previous_significant": lambda: view.go_to_difference(False, True),
-                "next_significant": lambda: view.go_to_difference(True, True),
-                "linked_scrolling": view.set_linked_scrolling,
-                "zoom_in": lambda: zoom.zoom_by(1),
-                "zoom_out": lambda: zoom.zoom_by(-1),
-                "zoom_reset": zoom.actual_size,
-                "find": self.finder.open_bar,
-                "find_next": lambda: self.finder.step(True),
-                "find_previous": lambda: self.finder.step(False),
-                "show_typographic": lambda _checked: files.recompare(),
-                "show_furniture": self.reading.show_furniture,
-                "redline_view": lambda checked: self.redline.set_shown(checked),
-                "mark_verified": lambda: marking.mark_selection(MarkStatus.VERIFIED),
-                "mark_disputed": lambda: marking.mark_selection(MarkStatus.DISPUTED),
-                "with_counterparts": lambda _checked: None,
-                "edit_note": marking.edit_note,
-            },
-            toolbar,
-        )
-        self._build_review()
+        self.toolbar = QToolBar("Main")
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setProperty("toolButtonStyle", "ToolButtonTextBesideIcon")  # by name
+        self.addToolBar(self.toolbar)
+        self.actions_by_name, self.menus = build_actions(self, commands(self), self.toolbar)
         self._build_window_menu()
         windows.register(self)
         self.recent_menu = self.menus["&File"].addMenu("Open &Recent")
@@ -173,52 +139,41 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
         self.busy = BusyIndicator(self.statusBar())
-        self.busy.cancel_button.clicked.connect(self.jobs.cancel)
-        name_window_parts(self, toolbar)
-        apply_preferences(self)
+        self.busy.cancel_button.clicked.connect(lambda: self.jobs.cancel())
 
         # On the start view (nothing to compare yet) the usual Paste key pastes a document.
         self.paste_on_start = QAction("New from Clipboard", self)
         self.paste_on_start.setObjectName("paste_on_start")
         self.paste_on_start.setShortcuts(QKeySequence.StandardKey.Paste)
-        self.paste_on_start.triggered.connect(files.paste_document)
+        self.paste_on_start.triggered.connect(lambda: self.files.paste_document())
         self.addAction(self.paste_on_start)
-        self.start_view.open_requested.connect(files.choose_files)
-        self.start_view.sample_requested.connect(files.open_sample)
-        self.comparison_view.pane_close_requested.connect(files.close_document)
-        self.comparison_view.base_requested.connect(files.set_base)
-        self.comparison_view.files_dropped_on_pane.connect(files.replace_document)
-        self.comparison_view.message.connect(self.statusBar().showMessage)
-        self.comparison_view.zoom_requested.connect(zoom.zoom_by)
+        self.start_view.open_requested.connect(lambda: self.files.choose_files())
+        self.start_view.sample_requested.connect(lambda: self.files.open_sample())
+        self._frame_preferences = apply_frame_preferences(self)
         self._update_navigation()
         place_window(self)
 
-    def _build_review(self) -> None:
-        self.review_panel = ReviewPanel(self.review, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_panel)
-        self.review_panel.mark_activated.connect(self.marking.jump_to_mark)
-        self.discrepancy_panel = DiscrepancyPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.discrepancy_panel)
-        self.tabifyDockWidget(self.review_panel, self.discrepancy_panel)
-        self.discrepancy_panel.raise_()  # the view a fact-checker opens first
-        self.discrepancy_panel.row_activated.connect(self.discrepancies.show_discrepancy)
-        self.discrepancy_panel.mark_requested.connect(self.discrepancies.mark_discrepancies)
-        self.discrepancy_panel.export_requested.connect(self.discrepancies.export_csv)
-        edit = self.menus["&Edit"]
-        undo = self.review.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        redo = self.review.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts(QKeySequence.StandardKey.Redo)
-        first = edit.actions()[0]
-        edit.insertActions(first, [undo, redo])
-        edit.insertSeparator(first)
-        self.actions_by_name.update(undo=undo, redo=redo)
-        self.menus["&View"].addAction(self.review_panel.toggleViewAction())
-        self.menus["&View"].addAction(self.discrepancy_panel.toggleViewAction())
-        self.comparison_view.extend_context_menu = self._extend_pane_menu
-        self.reading.add_view_menus(self.menus["&View"])
-        self.review.changed.connect(self._marks_changed)
-        self.review.modified_changed.connect(lambda _modified: self.update_title())
+    def build_body(self) -> None:
+        """Add the parts the first frame does not show (once; see the module's note)."""
+        if self.body_state != "none":
+            return
+        from compareapp.ui.window_body import build_body  # after the first paint
+
+        self.body_state = "building"
+        build_body(self, self._frame_preferences)
+        self.body_state = "built"
+        if self.isVisible():
+            self.size_docks()
+        self._update_navigation()
+
+    if not TYPE_CHECKING:  # the type checker sees the body's parts declared above
+
+        def __getattr__(self, name: str) -> object:
+            """A part of the body asked for before it was built: build it now."""
+            if name.startswith("_") or self.body_state != "none":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            self.build_body()
+            return getattr(self, name)
 
     def _build_window_menu(self) -> None:
         self.window_menu = self.menuBar().addMenu("&Window")
@@ -239,11 +194,11 @@ class MainWindow(QMainWindow):
             action.setChecked(window is self)
             action.triggered.connect(lambda _c=False, w=window: windows.bring_to_front(w))
 
-    def _extend_pane_menu(self, menu: QtWidgets.QMenu, document: int, position: int) -> None:
+    def extend_pane_menu(self, menu: QtWidgets.QMenu, document: int, position: int) -> None:
         self.marking.extend_pane_menu(menu, document, position)
         self.reading.extend_pane_menu(menu, document)
 
-    def _marks_changed(self) -> None:
+    def marks_changed(self) -> None:
         self.comparison_view.set_review_marks(self.review)
         self.discrepancy_panel.set_marks(self.review)
         self.autosave.changed()
@@ -275,6 +230,8 @@ class MainWindow(QMainWindow):
     def show_outcome(self, outcome: JobOutcome) -> None:
         """Show the documents a job read (the files it could not, named in the message
         bar) and their comparison, or the start view when there are fewer than two."""
+        from compareapp.ui.docks.discrepancy_panel import NO_COMPARISON  # loaded with the body
+
         previewed = self.comparison_view.previewing
         self.message_bar.show_errors(outcome.error_messages())
         before = (self.documents, self.base)
@@ -308,12 +265,17 @@ class MainWindow(QMainWindow):
     # Presenting -------------------------------------------------------------------------
 
     def _update_navigation(self) -> None:
-        comparing = self.comparison_view.result is not None and self.stack.currentIndex() == 1
+        built = self.body_state == "built"  # before, no comparison, marks or session
+        comparing = (
+            built and self.comparison_view.result is not None and self.stack.currentIndex() == 1
+        )
         for name in COMPARISON_ACTIONS:
             self.actions_by_name[name].setEnabled(comparing)
         self.paste_on_start.setEnabled(self.stack.currentWidget() is self.start_view)
         # Nothing to save on an empty start view (an empty session is no use to anyone).
-        has_work = bool(self.documents or len(self.review) or self.sessions.session_path)
+        has_work = bool(
+            self.documents or (built and (len(self.review) or self.sessions.session_path))
+        )
         for name in ("save", "save_as"):
             self.actions_by_name[name].setEnabled(has_work)
         self.update_title()
@@ -322,13 +284,14 @@ class MainWindow(QMainWindow):
 
     def update_title(self) -> None:
         """Session file (if saved), the documents' names, and [*] for unsaved changes."""
+        built = self.body_state == "built"  # before, no session and no marks
         names = " ↔ ".join(document.name for document in self.documents)
-        session_path = self.sessions.session_path
+        session_path = self.sessions.session_path if built else None
         session = Path(session_path).name if session_path else ""
         parts = [part for part in (session, names) if part]
         title = f"{parts[0]} ({parts[1]})" if len(parts) == 2 else (parts[0] if parts else "")
         self.setWindowTitle(f"{title}[*] — {APP_TITLE}" if title else f"{APP_TITLE}[*]")
-        self.setWindowModified(self.review.is_modified())
+        self.setWindowModified(built and self.review.is_modified())
 
     def _counts_text(self) -> str:
         counts = self.comparison_view.model.counts()
@@ -360,9 +323,16 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._shown_once:  # docks take their size once the window has one
-            self._shown_once = True
-            self.resizeDocks([self.review_panel], [REVIEW_PANEL_WIDTH], Qt.Orientation.Horizontal)
+        if not self._docks_sized and self.body_state == "built":
+            self.size_docks()
+
+    def size_docks(self) -> None:
+        """Docks take their size once the window has one: at its first show, or when
+        they are added to a window already shown."""
+        from PySide6.QtCore import Qt  # not before the first frame (see the module's note)
+
+        self._docks_sized = True
+        self.resizeDocks([self.review_panel], [REVIEW_PANEL_WIDTH], Qt.Orientation.Horizontal)
 
     def close_without_asking(self) -> None:
         """Close: the user was asked about unsaved work already (File > Quit)."""
@@ -377,6 +347,7 @@ class MainWindow(QMainWindow):
         save_geometry(self)
         self.jobs.cancel()
         self.discrepancies.stop_listing_discrepancies()
+        self.first_paint.forget()  # the files waiting for the first paint, if any
         windows.unregister(self)
         super().closeEvent(event)
 
@@ -391,8 +362,17 @@ def open_window(paths: Sequence[str] = (), *, sample: bool = False) -> MainWindo
     window = MainWindow()
     window.show()
     windows.bring_to_front(window)
+    if sample or paths:  # the first frame shows the progress; the job starts after it
+        window.busy.set_busy(True, "Preparing the comparison…")
+        window.first_paint.after(lambda: open_files(window, paths, sample))
+    return window
+
+
+def open_files(window: MainWindow, paths: Sequence[str], sample: bool) -> None:
+    """Open ``paths`` (or the sample) in a new ``window``."""
     if sample:
         window.files.open_sample()
-    elif paths:
+    else:
         window.files.open_paths(list(paths))
-    return window
+    if window.jobs.task is None:  # no job (a session that could not be read)
+        window.busy.set_busy(False)

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 HINT_WIDTH = 560
 """The hint's widest lines; it wraps narrower on a small screen."""
+HEADING_SCALE = 1.5
+"""The title's size to the app's font (that of an ``<h2>`` in Qt's rich text)."""
+
+
+def centre(label: QLabel) -> None:
+    """Centre ``label``'s text. Set by name: the first frame (this view) creates none of
+    the Python types of the Qt namespace's enums, which take 15-30 ms to create."""
+    label.setProperty("alignment", "AlignCenter")
 
 
 class StartView(QWidget):
@@ -26,8 +34,12 @@ class StartView(QWidget):
         )
         target.setFrameShape(QFrame.Shape.StyledPanel)
         target.setFrameShadow(QFrame.Shadow.Sunken)
-        title = QLabel("<h2>Drop two or more versions of a story here</h2>")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title = QLabel("Drop two or more versions of a story here")
+        heading = title.font()  # as rich text's <h2>, without its engine (3 ms to start)
+        heading.setPointSizeF(heading.pointSizeF() * HEADING_SCALE)
+        heading.setBold(True)
+        title.setFont(heading)
+        centre(title)
         paste_key = QKeySequence(QKeySequence.StandardKey.Paste).toString(
             QKeySequence.SequenceFormat.NativeText
         )
@@ -38,10 +50,10 @@ class StartView(QWidget):
             f"Or copy a story and paste it here with {paste_key}."
         )
         hint.setWordWrap(True)
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        centre(hint)
         self.note = QLabel()
         self.note.setAccessibleName("Note")
-        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        centre(self.note)
         self.note.setWordWrap(True)
         self.open_button = QPushButton("&Open Files…")
         self.open_button.setAccessibleName("Open Files")
@@ -70,8 +82,12 @@ class StartView(QWidget):
             row.addWidget(label, 1)
             row.addStretch(0)
             inner.addLayout(row)
-        for widget in (self.open_button, self.sample_button):
-            inner.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        for widget in (self.open_button, self.sample_button):  # centred at their width
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(widget)
+            row.addStretch(1)
+            inner.addLayout(row)
         inner.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)

@@ -10,6 +10,8 @@ calls back.
 
 from __future__ import annotations
 
+import gc
+import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -18,6 +20,22 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 YIELD_EVERY_S = 0.0005
 """How often :meth:`BackgroundTask.check` lets a waiting UI thread run first."""
+SWITCH_INTERVAL_S = 0.001
+"""How long a thread that wants the interpreter lock waits before the running thread is
+asked for it (Python's default: 5 ms). The UI thread takes it back after every call into
+Qt, many times a frame; with a task running, each wait could last the whole interval."""
+COLLECTOR_THRESHOLDS = (20_000, 20, 20)
+"""Python's cyclic collector collects young objects every 20,000 allocations, not 700. Its
+full collections, which the default thresholds set off several times in a book's
+comparison, each went through the whole heap in 30-70 ms, holding the interpreter lock,
+and the window stood still whichever thread ran them."""
+
+
+def share_interpreter() -> None:
+    """Tune the interpreter for a UI thread that shares it with tasks (process-wide; the
+    same each time)."""
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
+    gc.set_threshold(*COLLECTOR_THRESHOLDS)
 
 
 class Cancelled(Exception):
@@ -77,6 +95,7 @@ class BackgroundTask(QRunnable):
         on_progress: Callable[[str], None] | None = None,
         on_preview: Callable[[Any], None] | None = None,
     ) -> None:
+        share_interpreter()
         callbacks: dict[str, Callable[[Any], None]] = {"done": on_done, "failed": on_error}
         if on_progress is not None:
             callbacks["progress"] = on_progress

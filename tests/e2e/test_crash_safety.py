@@ -87,6 +87,9 @@ def acknowledge(what):
 
 def start():
     [window] = windows.all_windows()
+    if not window.first_paint.painted:  # the offer to recover comes with the first paint
+        QTimer.singleShot(5, start)
+        return
     state["window"] = window
     window.sessions.ask_save_path = lambda: session_path  # what the Save dialog answers
     if window.offer_bar.isVisible():

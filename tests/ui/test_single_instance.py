@@ -19,8 +19,9 @@ from pytestqt.qtbot import QtBot
 from compareapp.resources import sample_paths
 from compareapp.ui import windows
 from compareapp.ui.app import INSTANCE_NAME_VARIABLE
+from compareapp.ui.instance_server import InstanceServer
 from compareapp.ui.main_window import MainWindow, open_window
-from compareapp.ui.single_instance import InstanceServer, hand_over
+from compareapp.ui.single_instance import hand_over
 from tests.helpers import wait_for_comparison
 
 COMMAND = shutil.which("compareapp", path=str(Path(sys.executable).parent))
@@ -107,7 +108,7 @@ def test_a_crashed_instance_socket_does_not_block_the_next_start(
     script = textwrap.dedent(
         f"""
         from PySide6.QtCore import QCoreApplication
-        from compareapp.ui.single_instance import InstanceServer
+        from compareapp.ui.instance_server import InstanceServer
         app = QCoreApplication([])
         server = InstanceServer({name!r})
         print("listening" if server.listen() else "failed", flush=True)

@@ -155,9 +155,10 @@ def prepare_comparison(
         task.progress(f"Aligning {documents[other].name} with {documents[comparison.base].name}")
         comparison.pair(comparison.base, other)
     comparison.progress = None  # later pairs are computed on the UI thread, for no task
+    bands = []
     for left in range(len(documents) - 1):
         task.check()
-        model.bands(left, left + 1)
+        bands.append(model.bands(left, left + 1))
     text_documents = []
     for index, document in enumerate(documents):
         task.progress(f"Highlighting {document.name}")
@@ -174,7 +175,7 @@ def prepare_comparison(
         if index != model.base:
             model.sync_groups(index)
     model.counts()
-    return JobOutcome(documents, errors, ComparisonResult(model, displays, text_documents))
+    return JobOutcome(documents, errors, ComparisonResult(model, displays, text_documents, bands))
 
 
 def _within_memory_bound(

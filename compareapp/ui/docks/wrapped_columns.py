@@ -1,10 +1,17 @@
 """Dock tables whose long cells wrap. Each column is as wide as its contents (a short one at
 most :data:`COLUMN_LIMIT`); the columns that wrap share the width the others leave, so a
 long note reads on one line when the dock floats wide and wraps when it is narrow; the
-last column stretches; and each row is as tall as its wrapped cells."""
+last column stretches; and each row is as tall as its wrapped cells.
+
+The contents are measured as Qt's ``sizeHintForColumn`` measures them (each cell of the
+first rows, as many as the header's ``resizeContentsPrecision``), a slice at a time: the
+first screenful's slice sizes the columns at once, the rest between other events, and the
+columns are sized again once it is all measured. (Measured whole, a table of hundreds of
+facts held the window still for 150 ms.)"""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Collection, Mapping
 
 from PySide6.QtCore import (
@@ -15,6 +22,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
@@ -24,6 +32,8 @@ COLUMN_LIMIT = 360
 MIN_WRAPPED = 120
 """The narrowest a wrapping column gets, however narrow the dock (the table then scrolls
 sideways)."""
+MEASURE_SLICE_S = 0.012
+"""How long the window measures cells before it lets other events through."""
 WRAPPED_ROWS_LIMIT = 2_000
 """Up to this many rows, cells wrap and rows grow to fit. A book's tens of thousands of
 rows stay one line each, with the full text in the tooltip: rows of one height are all the
@@ -71,6 +81,10 @@ class WrappedColumns(QObject):
         self.wrapping: frozenset[int] = frozenset()
         self.natural: dict[int, int] = {}
         """Each column's width for its contents on one line, as last measured."""
+        self.measuring = False
+        """Rows are still being measured (their columns are sized again when done)."""
+        self._fits = 0
+        """Fits asked for so far: measuring for an earlier one stops."""
         self._sharing = False
         self.delegate = WrappingDelegate(view)
         view.setItemDelegate(self.delegate)
@@ -93,12 +107,47 @@ class WrappedColumns(QObject):
             for column, text in (room_for or {}).items()
         }
         self.natural = {
-            column: max(
-                view.sizeHintForColumn(column), header.sectionSizeHint(column), room.get(column, 0)
-            )
+            column: max(header.sectionSizeHint(column), room.get(column, 0))
             for column in range(header.count())
         }
-        self.share()
+        precision = header.resizeContentsPrecision()
+        measured = rows if precision <= 0 else min(rows, precision)
+        self._fits += 1
+        self.measuring = True
+        self._measure(self._fits, 0, measured)
+
+    def _measure(self, fit: int, start: int, stop: int) -> None:
+        """Measure rows ``start`` to ``stop`` for fit number ``fit``, a slice now and the
+        rest after other events; size the columns after the first slice and the last."""
+        model = self.view.model()
+        if fit != self._fits or model is None:
+            return  # the rows changed: a later fit measures them
+        option = QStyleOptionViewItem()
+        self.view.initViewItemOption(option)
+        # Widths only: a cell's unwrapped width does not depend on wrapping.
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+        natural, delegate = self.natural, self.delegate
+        # Rows of a flat list: the tree's column is indented only by the root decoration.
+        tree = self.view.treePosition()  # a logical index, or -1 for the first shown
+        indented = tree if tree >= 0 else self.view.header().logicalIndex(0)
+        indent = self.view.indentation() if self.view.rootIsDecorated() else 0
+        stop = min(stop, model.rowCount())
+        deadline = time.perf_counter() + MEASURE_SLICE_S
+        row = start
+        while row < stop:
+            for column in natural:
+                width = delegate.sizeHint(option, model.index(row, column)).width()
+                width += indent if column == indented else 0
+                if width > natural[column]:
+                    natural[column] = width
+            row += 1
+            if time.perf_counter() > deadline:
+                break
+        self.measuring = row < stop
+        if start == 0 or not self.measuring:
+            self.share()
+        if self.measuring:
+            QTimer.singleShot(0, self, lambda: self._measure(fit, row, stop))
 
     def share(self) -> None:
         """Give each column its width for the viewport's width and lay the rows out again.

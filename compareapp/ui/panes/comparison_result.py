@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # the comparison's modules load with the first comparison, no
 
     from compareapp.core.documents.document import Document
     from compareapp.core.present.display_text import DisplayText
-    from compareapp.core.present.view_model import ComparisonViewModel
+    from compareapp.core.present.view_model import Band, ComparisonViewModel
 
 
 @dataclass
@@ -21,6 +21,8 @@ class ComparisonResult:
     model: ComparisonViewModel
     displays: list[DisplayText]
     text_documents: list[QTextDocument]
+    bands: list[list[Band]]
+    """The link map's bands between each pane and the next (a book's take 50 ms)."""
 
     @property
     def documents(self) -> list[Document]:

@@ -156,7 +156,7 @@ class ComparisonView(QWidget):
                 left = self.panes[index - 1]
                 names = (left.document.name, pane.document.name)
                 link_map = LinkMap(left.view, pane.view, names)
-                link_map.set_bands(model.bands(index - 1, index))
+                link_map.set_bands(result.bands[index - 1])
                 link_map.band_clicked.connect(self._band_clicker(index - 1))
                 link_map.band_chosen.connect(self._band_clicker(index - 1, reveal=True))
                 self.link_maps.append(link_map)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -16,6 +17,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextCursor,
     QTextDocument,
+    QTextOption,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QWidget
@@ -23,13 +25,30 @@ from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QWidget
 from compareapp.rendering import palette
 from compareapp.ui.panes.document_builder import PARAGRAPH_SPACING
 from compareapp.ui.panes.mark_gutter import GUTTER_WIDTH, MarkGutter, ShownMark
+from compareapp.ui.panes.paced_layout import PacedLayout
 
 LAYOUT_SETTLE_MS = 120
-"""Qt lays out long documents in steps; extents are read once it has been still this long."""
-EXTENT_SLICE = 300
-"""Paragraphs whose extents are read in one go."""
+"""After Qt laid the text out again (a new font), extents are read once it has been still
+this long."""
+HUGE_WORD = 1000
+LONG_WORD = re.compile(rf"\S{{{HUGE_WORD}}}")
+"""A word this long (no real one is) is broken anywhere: see :func:`has_huge_word`."""
+WRAP_AT_WORDS = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+WRAP_ANYWHERE = QTextOption.WrapMode.WrapAnywhere
 FIND_MATCH = QColor(255, 230, 0, 110)
 FIND_CURRENT = QColor(255, 150, 0, 200)
+
+
+def has_huge_word(document: QTextDocument) -> bool:
+    """Does a paragraph hold a word of :data:`LONG_WORD`'s length? Qt looks for a word
+    boundary along the whole of a word too long for a line, again for each line: a word of
+    a million letters took it 85 s to lay out, broken anywhere 0.6 s."""
+    block = document.begin()
+    while block.isValid():
+        if block.length() > HUGE_WORD and LONG_WORD.search(block.text()):
+            return True
+        block = block.next()
+    return False
 
 
 class DocumentTextView(QTextEdit):
@@ -61,7 +80,6 @@ class DocumentTextView(QTextEdit):
         self._tops: list[float] = []
         self._selected: list[int] = []
         self._current: tuple[int, int] | None = None
-        self._reading: Iterator[int] | None = None
         self._link_selections: list[QTextEdit.ExtraSelection] = []
         self._mark_selections: list[QTextEdit.ExtraSelection] = []
         self._find_selections: list[QTextEdit.ExtraSelection] = []
@@ -70,20 +88,21 @@ class DocumentTextView(QTextEdit):
         self.verticalScrollBar().valueChanged.connect(self.gutter.update)
         self.extend_context_menu: Callable[[QMenu, int], None] | None = None
         """Adds the review commands to the context menu, given the view position clicked."""
+        self._pacer = PacedLayout(self, PARAGRAPH_SPACING, self._extents_read)
         self._settle = QTimer(self, singleShot=True, interval=LAYOUT_SETTLE_MS)
         self._settle.timeout.connect(self._read_extents)
 
     def set_text_document(self, document: QTextDocument) -> None:
         """Show ``document``; the view owns it from now on (and deletes the one it had)."""
         document.setDefaultFont(self.font())
+        self.setWordWrapMode(WRAP_ANYWHERE if has_huge_word(document) else WRAP_AT_WORDS)
         document.setParent(self)
         self.setDocument(document)
         self.set_review_marks(self.gutter.marks)  # their tint lives in the old document
-        self._reading = None  # a reading of the old document's extents stops with it
         self._extents, self._tops = [], []
         self._selected, self._current = [], None
         document.documentLayout().documentSizeChanged.connect(self._settle.start)
-        self._settle.start()
+        self._pacer.start()  # the first screen is laid out already: the rest a slice at a time
 
     # Geometry ---------------------------------------------------------------------------
 
@@ -130,29 +149,15 @@ class DocumentTextView(QTextEdit):
         return first, bisect.bisect_right(self._tops, bottom)
 
     def _read_extents(self) -> None:
-        """Read the paragraphs' extents a slice at a time: a block not laid out yet is laid
-        out when asked for, and asking for thousands at once would freeze the window."""
-        self._reading = self._extent_slices()
-        self._read_next_slice()
+        """Qt laid the text out again: read the extents anew (laying out what is left)."""
+        if not self._pacer.running:
+            self._pacer.start()
 
-    def _read_next_slice(self) -> None:
-        if self._reading is not None and next(self._reading, None) is not None:
-            QTimer.singleShot(0, self, self._read_next_slice)  # not after the view is gone
-
-    def _extent_slices(self) -> Iterator[int]:
-        layout = self.document().documentLayout()
-        extents: list[tuple[float, float]] = []
-        block = self.document().begin()
-        while block.isValid():
-            rect = layout.blockBoundingRect(block)
-            extents.append((rect.top(), max(rect.top(), rect.bottom() - PARAGRAPH_SPACING)))
-            block = block.next()
-            if len(extents) % EXTENT_SLICE == 0:
-                yield len(extents)
-        self._reading = None
-        self._extents = extents
-        self._tops = [top for top, _bottom in extents]
-        self.extents_changed.emit()
+    def _extents_read(self, extents: list[tuple[float, float]]) -> None:
+        if extents != self._extents:
+            self._extents = extents
+            self._tops = [top for top, _bottom in extents]
+            self.extents_changed.emit()
 
     # Selection --------------------------------------------------------------------------
 
@@ -263,7 +268,9 @@ class DocumentTextView(QTextEdit):
         super().paintEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
+        super().resizeEvent(event)  # a new width: Qt lays the text out again…
+        if event.size().width() != event.oldSize().width():
+            self._pacer.start()  # …a slice at a time
         area = self.contentsRect()
         self.gutter.setGeometry(QRect(area.left(), area.top(), GUTTER_WIDTH, area.height()))
 
