@@ -268,10 +268,26 @@ def _table(
 
 
 def _print_json(data: dict[str, Any]) -> None:
-    """``data`` as compact JSON, then a newline: without ``indent`` the standard library's
-    C encoder serialises it whole, many times faster on a book-length pair."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-    sys.stdout.write("\n")
+    """``data`` as compact JSON, then a newline, written a list item at a time: each item
+    goes through the standard library's C encoder (many times faster than its streaming
+    Python one), and the whole text is never held at once (6.5 GB for the 50,000-verse
+    pair, whose text is 70 MB). The same text as ``json.dumps`` of the whole."""
+    write = sys.stdout.write
+    write("{")
+    for number, (key, value) in enumerate(data.items()):
+        write(("," if number else "") + _compact_json(key) + ":")
+        if isinstance(value, list):
+            write("[")
+            for index, item in enumerate(value):
+                write(("," if index else "") + _compact_json(item))
+            write("]")
+        else:
+            write(_compact_json(value))
+    write("}\n")
+
+
+def _compact_json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 _CONTROLS = {code: f"\\x{code:02x}" for code in [*range(0x20), 0x7F] if chr(code) not in "\n\t"}

@@ -3,7 +3,8 @@ one review step can mark a fact in every source.
 
 A selection inside one paragraph with one counterpart maps through the pair's word
 differences to the matching words there; any other selection maps to its counterpart
-paragraphs whole.
+paragraphs whole: the longest run of consecutive ones, the first copy's links before a
+repeat's.
 """
 
 from __future__ import annotations
@@ -28,9 +29,11 @@ def counterpart_spans(
         if other == document:
             continue
         pairs = [pair for index in indices for pair in comparison.pairs_of(document, other, index)]
-        linked = sorted({pair.link.b for pair in pairs})
+        linked = _one_passage({pair.link.b for pair in pairs if not pair.link.repeat})
+        linked = linked or _one_passage({pair.link.b for pair in pairs})
         if not linked:
             continue
+        pairs = [pair for pair in pairs if pair.link.b in linked]
         paragraphs = [documents[other].paragraphs[index] for index in linked]
         whole = (paragraphs[0].start, paragraphs[-1].end)
         if len(selected) == 1 and len(paragraphs) == 1 and not _covers(selected[0], start, end):
@@ -40,6 +43,19 @@ def counterpart_spans(
         else:
             spans[other] = whole
     return spans
+
+
+def _one_passage(indices: set[int]) -> list[int]:
+    """The longest run of consecutive paragraphs among ``indices`` (the first of equal
+    ones): the counterpart is one passage, never the text between a paragraph's copies or
+    between two partners far apart."""
+    best: list[int] = []
+    run: list[int] = []
+    for index in sorted(indices):
+        run = [*run, index] if run and index == run[-1] + 1 else [index]
+        if len(run) > len(best):
+            best = run
+    return best
 
 
 def _paragraphs_between(document: Document, start: int, end: int) -> list[Paragraph]:
