@@ -103,17 +103,24 @@ def sixty_mb_text(folder: Path) -> Path:
     path = folder / "sixty-mb-numbered-copies.txt"
     if path.exists() and path.stat().st_size >= SIXTY_MB:
         return path
-    paragraphs = [p for p in (SAMPLE / "outlet-rewrite.txt").read_text("utf-8").split("\n\n") if p]
     partial = path.with_suffix(".partial")
-    with partial.open("w", encoding="utf-8") as out:
+    write_numbered_copies(partial, SIXTY_MB)
+    partial.replace(path)
+    return path
+
+
+def write_numbered_copies(path: Path, size: int) -> None:
+    """The sample's rewrite copied into ``path`` until it holds ``size`` bytes, each
+    copy's paragraphs numbered ("Copy 12: ...") and its figures changed a little: near-
+    identical paragraphs by the thousand (also a hostile input of the tests)."""
+    paragraphs = [p for p in (SAMPLE / "outlet-rewrite.txt").read_text("utf-8").split("\n\n") if p]
+    with path.open("w", encoding="utf-8") as out:
         copy = 0
-        while out.tell() < SIXTY_MB:
+        while out.tell() < size:
             copy += 1
             for paragraph in paragraphs:
                 shifted = _shifted(paragraph, copy % 7)
                 out.write(f"Copy {copy}: {shifted}\n\n")
-    partial.replace(path)
-    return path
 
 
 def _shifted(text: str, by: int) -> str:

@@ -7,16 +7,11 @@ about as fast as Qt can."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-import uuid
 from pathlib import Path
 
 from compareapp.resources import sample_paths
+from tests.helpers.command import driver_report
 
-ROOT = Path(__file__).resolve().parent.parent
 HEAVY = (
     "numpy",
     "pypdf",
@@ -63,7 +58,6 @@ BODY = (
 )
 """What the first frame waits for none of: the window's body, the comparison's core (the
 review marks included), the instance server, and OpenSSL's hashes."""
-CHILD_TIMEOUT_S = 60
 FIRST_PAINT = """
 import json, os, sys
 import PySide6.QtCore as QtCore
@@ -101,16 +95,7 @@ is painted."""
 def loaded_after(statement: str) -> list[str]:
     """The modules loaded after running ``statement`` in a fresh interpreter."""
     script = f"{statement}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=CHILD_TIMEOUT_S,
-        cwd=ROOT,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=True,
-    )
-    modules: list[str] = json.loads(done.stdout.splitlines()[-1])
+    modules: list[str] = driver_report(script)
     return modules
 
 
@@ -153,23 +138,8 @@ def test_a_comparison_loads_them_when_it_needs_them():
 
 def test_the_first_frame_is_painted_before_the_window_body_loads(tmp_path: Path):
     """``compareapp FILE FILE``, up to the first paint of its window."""
-    environment = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "COMPAREAPP_INSTANCE_NAME": f"compareapp-test-{uuid.uuid4().hex[:10]}",
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", FIRST_PAINT, *sample_paths()],
-        capture_output=True,
-        text=True,
-        timeout=CHILD_TIMEOUT_S,
-        cwd=ROOT,
-        env=environment,
-        check=True,
-    )
-    shown = json.loads(done.stdout.splitlines()[-1])
+    folders = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    shown = driver_report(FIRST_PAINT, *sample_paths(), environment=folders)
 
     assert "compareapp.ui.main_window" in shown["modules"], "the check sees the window"
     assert matching(shown["modules"], HEAVY) == []

@@ -33,7 +33,7 @@ from compareapp.core.review.session import SESSION_SUFFIX, Session
 from compareapp.core.review.session_file import load_session
 from compareapp.resources import sample_paths
 from compareapp.ui.main_window import MainWindow
-from tests.helpers import crash, mark_text, second_window, wait_for_comparison
+from tests.helpers import about_to_crash, crash, mark_text, second_window, wait_for_comparison
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = 20260311
@@ -278,13 +278,7 @@ def test_killed_at_random_moments_the_app_keeps_every_acknowledged_mark(tmp_path
 def crashed(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     """A window on the sample with a mark, as a run that is about to crash; its settings
     and autosaves in ``tmp_path``."""
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    window = second_window(qtbot)
-    window.files.open_sample()
-    wait_for_comparison(qtbot, window)
-    mark_text(qtbot, window, "1,200 households", MarkStatus.DISPUTED)
-    return window
+    return about_to_crash(qtbot, tmp_path, monkeypatch)
 
 
 def test_recovered_work_stays_on_disk_until_the_new_run_has_copied_it(

@@ -5,22 +5,15 @@ listens for the files of later launches."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-import uuid
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from compareapp.core.review.marks import MarkStatus
 from compareapp.resources import sample_paths
-from tests.helpers import crash, mark_text, second_window, wait_for_comparison
+from tests.helpers import about_to_crash, crash
+from tests.helpers.command import driver_report
 
-ROOT = Path(__file__).resolve().parents[2]
-CHILD_TIMEOUT_S = 60
 DRIVER = r"""
 import json, os, sys, time
 from PySide6.QtCore import QTimer
@@ -71,33 +64,14 @@ is laid out and the recovery offered."""
 @pytest.fixture
 def crashed_run(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Unsaved work (a mark on the sample) left in ``tmp_path`` by a run that crashed."""
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    window = second_window(qtbot)
-    window.files.open_sample()
-    wait_for_comparison(qtbot, window)
-    mark_text(qtbot, window, "1,200 households", MarkStatus.DISPUTED)
+    window = about_to_crash(qtbot, tmp_path, monkeypatch)
     assert window.autosave.save_now()
     crash(window)
 
 
 @pytest.mark.usefixtures("crashed_run")
 def test_the_command_opens_its_files_and_offers_the_crashed_work(tmp_path: Path) -> None:
-    environment = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "COMPAREAPP_INSTANCE_NAME": f"compareapp-test-{uuid.uuid4().hex[:10]}",
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", DRIVER, *sample_paths()],
-        capture_output=True,
-        text=True,
-        timeout=CHILD_TIMEOUT_S,
-        cwd=ROOT,
-        env=environment,
-        check=True,
-    )
-    shown = json.loads(done.stdout.splitlines()[-1])
+    shown = driver_report(DRIVER, *sample_paths())
 
     assert shown["ready"], shown
     assert shown["documents"] == sample_paths()

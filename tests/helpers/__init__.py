@@ -213,6 +213,18 @@ def dead_pid() -> int:
     return process.pid
 
 
+def about_to_crash(qtbot: QtBot, folder: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    """A window on the sample with a disputed mark, as a run that is about to crash; its
+    settings and autosaves in ``folder``."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder / "data"))
+    window = second_window(qtbot)
+    window.files.open_sample()
+    wait_for_comparison(qtbot, window)
+    mark_text(qtbot, window, "1,200 households", MarkStatus.DISPUTED)
+    return window
+
+
 def crash(window: MainWindow) -> None:
     """Make ``window``'s autosave look like a copy left by a process that has died."""
     sidecar = window.autosave.path.with_suffix(".json")

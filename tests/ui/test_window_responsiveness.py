@@ -37,13 +37,19 @@ def laid_out_extents(view: DocumentTextView) -> list[tuple[float, float]]:
     return extents
 
 
-def test_a_long_text_is_laid_out_a_slice_at_a_time(qtbot: QtBot) -> None:
+def shown_view(qtbot: QtBot, width: int, paragraphs: int) -> tuple[DocumentTextView, QTextDocument]:
+    """A text view ``width`` wide, shown, and a text of ``paragraphs`` paragraphs for it."""
     view = DocumentTextView()
     qtbot.addWidget(view)
-    view.resize(600, 700)
+    view.resize(width, 700)
     view.show()
     document = QTextDocument()
-    document.setPlainText(long_text(3_000))
+    document.setPlainText(long_text(paragraphs))
+    return view, document
+
+
+def test_a_long_text_is_laid_out_a_slice_at_a_time(qtbot: QtBot) -> None:
+    view, document = shown_view(qtbot, 600, 3_000)
 
     with qtbot.waitSignal(view.extents_changed, timeout=LAYOUT_TIMEOUT_MS):
         view.set_text_document(document)
@@ -54,12 +60,7 @@ def test_a_long_text_is_laid_out_a_slice_at_a_time(qtbot: QtBot) -> None:
 
 
 def test_a_narrower_pane_finds_its_paragraphs_again(qtbot: QtBot) -> None:
-    view = DocumentTextView()
-    qtbot.addWidget(view)
-    view.resize(700, 700)
-    view.show()
-    document = QTextDocument()
-    document.setPlainText(long_text(1_500))
+    view, document = shown_view(qtbot, 700, 1_500)
     with qtbot.waitSignal(view.extents_changed, timeout=LAYOUT_TIMEOUT_MS):
         view.set_text_document(document)
     wide = view.paragraph_extents()

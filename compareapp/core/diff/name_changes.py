@@ -63,44 +63,30 @@ def _names(tokens: Sequence[Token], side: Side) -> list[str]:
     return sorted(names)
 
 
-def _is_name(token: Token, text: str) -> bool:
-    """A capitalised word that does not merely start a sentence, or an acronym."""
-    word = token.key
-    if token.kind is not TokenKind.WORD or not word[0].isupper() or word.lower() in STOPWORDS:
-        return False
-    if len(word) > 1 and word.isupper():
-        return True
-    if not _SENTENCE_START.search(text, max(0, token.start - 3), token.start):
-        return True
-    return word in _capitalised_mid_sentence(text)
-
-
 def _is_name_here(token: Token, side: Side) -> bool:
-    """:func:`_is_name` by the rules of the side's language."""
+    """Is ``token`` a name by the rules of the side's language: a capitalised word that
+    does not merely start a sentence, or an acronym. German marks its names
+    (:func:`german_names`); French, Spanish and the others capitalise names only, and
+    their function words, quotation marks and capitals with accents count too."""
     if capitalises_nouns(side.language):
         return token.text in german_names(side.text) or _is_acronym(token)
-    if side.language in FUNCTION_WORDS and side.language != "en":
-        return _is_name_in(token, side.text, side.language)
-    return _is_name(token, side.text)
+    word, text = token.key, side.text
+    if token.kind is not TokenKind.WORD or not word[0].isupper():
+        return False
+    other = side.language in FUNCTION_WORDS and side.language != "en"
+    if word.lower() in STOPWORDS or (other and word.lower() in FUNCTION_WORDS[side.language]):
+        return False
+    if _is_acronym(token):
+        return True
+    starts = _SENTENCE_START_MARKS if other else _SENTENCE_START
+    if not starts.search(text, max(0, token.start - 3), token.start):
+        return True
+    capitalised = _capitalised_mid_sentence_any if other else _capitalised_mid_sentence
+    return word in capitalised(text)
 
 
 def _is_acronym(token: Token) -> bool:
     return token.kind is TokenKind.WORD and len(token.key) > 1 and token.key.isupper()
-
-
-def _is_name_in(token: Token, text: str, language: str) -> bool:
-    """:func:`_is_name` in a language that capitalises names only (French, Spanish ...):
-    its function words, quotation marks and capitals with accents."""
-    word = token.key
-    if token.kind is not TokenKind.WORD or not word[0].isupper():
-        return False
-    if word.lower() in STOPWORDS or word.lower() in FUNCTION_WORDS[language]:
-        return False
-    if len(word) > 1 and word.isupper():
-        return True
-    if not _SENTENCE_START_MARKS.search(text, max(0, token.start - 3), token.start):
-        return True
-    return word in _capitalised_mid_sentence_any(text)
 
 
 @lru_cache(maxsize=16)

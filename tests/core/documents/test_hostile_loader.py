@@ -25,6 +25,7 @@ from tests.fixtures.hostile_inputs import (
     must_drop_root,
     rerun_without_root_privileges,
 )
+from tests.helpers.machine import cannot_check_here
 
 DEADLINE_S = 60.0
 """Longer than the slowest case takes (the 60 MB file: a few seconds)."""
@@ -148,7 +149,7 @@ def peak_growth(case: str) -> tuple[int, float, str]:
     """File size, growth of the peak resident memory while loading it (MB) and the
     outcome, measured in a fresh Python (peak RSS only ever grows)."""
     if sys.platform == "win32":
-        pytest.skip("peak memory is read with the POSIX resource module")
+        cannot_check_here("peak memory is read with the POSIX resource module")
     result = subprocess.run(
         [sys.executable, "-c", MEASURE, case],
         cwd=ROOT,
