@@ -16,6 +16,7 @@ from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextD
 
 from compareapp.core.present.display_text import PARAGRAPH_SEPARATOR
 from compareapp.rendering import palette, text_formats
+from compareapp.ui.thread_handover import move_to_thread
 
 if TYPE_CHECKING:
     from compareapp.core.present.display_text import DisplayText
@@ -98,13 +99,11 @@ def _plain_document(text: str) -> tuple[QTextDocument, QTextCursor]:
 
 def _handed_over(document: QTextDocument) -> QTextDocument:
     """``document``, built off the UI thread, let go of by its thread so that the UI thread
-    can take it (:func:`take_on_ui_thread`). It is not pushed to the UI thread from here:
-    PySide keeps the GIL while ``moveToThread`` waits for the UI thread's event lock, which
-    the UI thread may hold while it waits for the GIL (freeing a Python slot): a deadlock
-    seen once in a test run. Letting go locks only this thread's own event list."""
+    can take it (:func:`take_on_ui_thread`); Qt's locks are waited for without the GIL
+    (:mod:`compareapp.ui.thread_handover`)."""
     application = QCoreApplication.instance()
     if application is not None and QThread.currentThread() is not application.thread():
-        document.moveToThread(None)  # type: ignore[arg-type]  # Qt takes nullptr: no thread
+        move_to_thread(document, None)
     return document
 
 
@@ -114,7 +113,7 @@ def take_on_ui_thread(documents: Iterable[QTextDocument]) -> None:
     application = QCoreApplication.instance()
     for document in documents:
         if application is not None and document.thread() is None:
-            document.moveToThread(application.thread())
+            move_to_thread(document, application.thread())
 
 
 def _shade_unique(document: QTextDocument, unique: Iterable[int]) -> None:
