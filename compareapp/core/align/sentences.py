@@ -39,10 +39,6 @@ class SentenceTerms:
         return made
 
 
-def _dice(x: frozenset[str], y: frozenset[str]) -> float:
-    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
-
-
 def sentence_links(
     sentences: SentenceTerms,
     candidates: Sequence[Pair],
@@ -81,16 +77,47 @@ def _explains_new(
     own_a, own_b = sentences.of(0, i), sentences.of(1, j)
     if len(own_a) < 2 and len(own_b) < 2:
         return False  # one sentence each: the paragraph pair's own score says it all
-    best = max(((_dice(x, y), x, y) for x in own_a for y in own_b), default=None, key=_first)
-    if best is None or best[0] < threshold:
+    dice, x, y = _best_match(own_a, own_b, threshold)
+    if dice < threshold:
         return False
-    dice, x, y = best
-    elsewhere_a = [s for other in partners[0][i] for s in sentences.of(1, other)]
-    elsewhere_b = [s for other in partners[1][j] for s in sentences.of(0, other)]
-    return all(_dice(x, s) < dice for s in elsewhere_a) and all(
-        _dice(y, s) < dice for s in elsewhere_b
+    return not _matched_as_well(x, dice, sentences, 1, partners[0][i]) and not (
+        _matched_as_well(y, dice, sentences, 0, partners[1][j])
     )
 
 
-def _first(item: tuple[float, frozenset[str], frozenset[str]]) -> float:
-    return item[0]
+def _best_match(
+    own_a: list[frozenset[str]], own_b: list[frozenset[str]], threshold: float
+) -> tuple[float, frozenset[str], frozenset[str]]:
+    """The best Dice of a sentence of ``own_a`` with one of ``own_b`` (the first such pair)
+    when it is ``threshold`` or more, else a lower number. Sentences are never empty
+    (:meth:`SentenceTerms.of`); two whose sizes alone keep them below the threshold or the
+    best so far are not intersected."""
+    best, best_x, best_y = -1.0, frozenset[str](), frozenset[str]()
+    for x in own_a:
+        size_x = len(x)
+        for y in own_b:
+            total = size_x + len(y)
+            reach = 2 * min(size_x, len(y)) / total
+            if reach < threshold or reach <= best:
+                continue
+            dice = 2 * len(x & y) / total
+            if dice > best:
+                best, best_x, best_y = dice, x, y
+    return best, best_x, best_y
+
+
+def _matched_as_well(
+    sentence: frozenset[str], dice: float, sentences: SentenceTerms, side: int, others: list[int]
+) -> bool:
+    """Does a sentence of paragraphs ``others`` (of ``side``) match ``sentence`` with Dice
+    ``dice`` or more? A sentence too short or too long to reach it is not compared."""
+    size = len(sentence)
+    for other in others:
+        for terms in sentences.of(side, other):
+            total = size + len(terms)
+            if (
+                2 * min(size, len(terms)) / total >= dice
+                and 2 * len(sentence & terms) / total >= dice
+            ):
+                return True
+    return False

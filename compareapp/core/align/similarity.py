@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from compareapp.core.align.embeddings import StaticEmbeddings
+from compareapp.core.align.embeddings import StaticEmbeddings, Vectors
 from compareapp.core.align.features import Entries, gram_entries, letters_only, term_entries
 from compareapp.core.align.sparse_rows import (
     Floats,
@@ -35,6 +35,10 @@ LOOKUP_BUDGET = 160
 """About how many partners a paragraph's term lookups may propose."""
 POSTINGS_PER_TERM = 48
 """Most partners one term may propose: those nearest the paragraph's own position."""
+LOOKUP_ROWS = 4096
+"""A paragraphs whose term lookups are made at once."""
+DOT_CHUNK = 1 << 14
+"""Pairs whose embedding vectors are gathered at once for their dot products."""
 
 
 def _weighted(entries: Entries, split: int, total: int) -> tuple[SparseRows, SparseRows, Floats]:
@@ -115,35 +119,44 @@ class ParagraphSimilarity:
         Each A paragraph looks up its rarest terms first and stops after about
         ``LOOKUP_BUDGET`` partners; of a term's postings it takes at most
         ``POSTINGS_PER_TERM``, those nearest its own relative position. So the work grows
-        with the documents' length, even for a book that repeats its phrases.
+        with the documents' length, even for a book that repeats its phrases. A paragraphs
+        are taken ``LOOKUP_ROWS`` at a time, so no array grows with the book.
         """
+        postings = _Postings(self.words[1])
+        found = [
+            self._pairs_of_rows(postings, first, min(first + LOOKUP_ROWS, self.size[0]))
+            for first in range(0, self.size[0], LOOKUP_ROWS)
+        ]
+        keys = np.concatenate([keys for keys, _ in found]) if found else np.zeros(0, np.int64)
+        overlap = np.concatenate([sums for _, sums in found]) if found else np.zeros(0)
+        return keys // self.size[1], keys % self.size[1], overlap
+
+    def _pairs_of_rows(self, postings: _Postings, first: int, stop: int) -> tuple[Ints, Floats]:
+        """:meth:`_shared_term_pairs` of A paragraphs ``first`` to ``stop``, as their keys
+        (``a * size_b + b``, sorted) and word dot products."""
         words_a, words_b = self.words
         size_a, size_b = self.size
-        by_term = np.argsort(words_b.indices, kind="stable")
-        row_of_b_entry = np.repeat(np.arange(size_b), words_b.lengths())
-        term_keys = words_b.indices[by_term] * size_b + row_of_b_entry[by_term]
-        term_start = np.searchsorted(words_b.indices[by_term], np.arange(words_b.width))
-        term_count = np.bincount(words_b.indices, minlength=words_b.width)
-        rows, terms = words_a.row_of_entries(), words_a.indices
-        entries = np.flatnonzero(term_count[terms] > 0)
+        low, high = int(words_a.indptr[first]), int(words_a.indptr[stop])
+        rows = np.repeat(np.arange(first, stop, dtype=np.int64), words_a.lengths()[first:stop])
+        terms = words_a.indices[low:high]
+        entries = np.flatnonzero(postings.count[terms] > 0)
         entries = entries[np.lexsort((-self.term_idf[terms[entries]], rows[entries]))]
-        taken = np.minimum(term_count[terms[entries]], POSTINGS_PER_TERM)
+        taken = np.minimum(postings.count[terms[entries]], POSTINGS_PER_TERM)
         before = np.cumsum(taken) - taken
         row_first = np.searchsorted(rows[entries], rows[entries])
-        entries, taken = (
-            entries[before - before[row_first] < LOOKUP_BUDGET],
-            taken[before - before[row_first] < LOOKUP_BUDGET],
-        )
+        within = before - before[row_first] < LOOKUP_BUDGET
+        entries, taken = entries[within], taken[within]
         ia_entry, t = rows[entries], terms[entries]
         expected = (ia_entry * size_b) // max(size_a, 1)
-        nearest = np.searchsorted(term_keys, t * size_b + expected)
-        start = np.clip(nearest - taken // 2, term_start[t], term_start[t] + term_count[t] - taken)
-        partner_entries = by_term[ragged_arange(start, taken)]
+        nearest = np.searchsorted(postings.keys, t * size_b + expected)
+        start = np.clip(
+            nearest - taken // 2, postings.start[t], postings.start[t] + postings.count[t] - taken
+        )
+        partner_entries = postings.entries[ragged_arange(start, taken)]
         ia = np.repeat(ia_entry, taken)
-        jb = row_of_b_entry[partner_entries]
-        products = np.repeat(words_a.data[entries], taken) * words_b.data[partner_entries]
-        keys, overlap = _summed_by_key(ia * size_b + jb, products)
-        return keys // size_b, keys % size_b, overlap
+        jb = postings.row[partner_entries]
+        products = np.repeat(words_a.data[low + entries], taken) * words_b.data[partner_entries]
+        return _summed_by_key(ia * size_b + jb, products)
 
     def scores(
         self,
@@ -158,7 +171,7 @@ class ParagraphSimilarity:
         lexical = word_weight * word + (1 - word_weight) * char
         if self.meaning is None:
             return np.minimum(1.0, lexical)
-        meaning = np.einsum("ij,ij->i", self.meaning[0][ia], self.meaning[1][jb])
+        meaning = _row_dots(*self.meaning, ia, jb)
         blended = (1 - meaning_weight) * lexical + meaning_weight * meaning
         return np.asarray(np.minimum(1.0, blended), np.float64)
 
@@ -213,6 +226,31 @@ def _summed_by_key(keys: Ints, values: Floats) -> tuple[Ints, Floats]:
     ordered = keys[order]
     first = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
     return ordered[first], np.add.reduceat(values[order], first)
+
+
+class _Postings:
+    """Side B's entries by term: for term ``t``, ``entries[start[t]:start[t] + count[t]]``,
+    in order of their paragraph (``row``); ``keys`` are ``t * size_b + row`` in that order."""
+
+    def __init__(self, words_b: SparseRows) -> None:
+        size_b = words_b.count
+        self.entries = np.argsort(words_b.indices, kind="stable")
+        self.row = words_b.row_of_entries()
+        self.keys = words_b.indices[self.entries] * size_b + self.row[self.entries]
+        self.start = np.searchsorted(words_b.indices[self.entries], np.arange(words_b.width))
+        self.count = np.bincount(words_b.indices, minlength=words_b.width)
+
+
+def _row_dots(left: Vectors, right: Vectors, rows_left: Ints, rows_right: Ints) -> Vectors:
+    """Dot products of ``left[rows_left[k]]`` with ``right[rows_right[k]]`` for every k,
+    ``DOT_CHUNK`` pairs at a time: gathering every pair's vectors at once made two arrays
+    of hundreds of megabytes on a book, fifteen times slower than the same sums by chunks."""
+    products = np.empty(len(rows_left), dtype=left.dtype)
+    for start in range(0, len(rows_left), DOT_CHUNK):
+        chunk = slice(start, start + DOT_CHUNK)
+        gathered = left[rows_left[chunk]], right[rows_right[chunk]]
+        np.einsum("ij,ij->i", *gathered, out=products[chunk])
+    return products
 
 
 def _best_by(groups: Ints, values: Floats, size: int) -> Floats:

@@ -1,0 +1,102 @@
+"""Work done by chunks or with shortcuts gives exactly what the whole, plain computation
+gives: the candidate lookups by blocks of paragraphs, the embedding dot products by chunks,
+the sentence matches that skip sentences too short or too long to matter."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from compareapp.core.align import sentences, similarity
+from compareapp.core.align.embeddings import load_embeddings
+from compareapp.core.align.similarity import ParagraphSimilarity
+
+WORDS = (
+    "river bridge council budget mayor station flood repair engineer harbour ferry "
+    "schedule tunnel ministry inspector railway closure traffic detour contract"
+).split()
+
+
+def _paragraphs(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    return [
+        " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 30))) + f" {k}."
+        for k in range(count)
+    ]
+
+
+@pytest.fixture(scope="module")
+def texts() -> tuple[list[str], list[str]]:
+    return _paragraphs(1, 60), _paragraphs(2, 55)
+
+
+def test_lookups_by_blocks_of_paragraphs_find_the_same_pairs(
+    texts: tuple[list[str], list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = ParagraphSimilarity(*texts)._shared_term_pairs()
+    monkeypatch.setattr(similarity, "LOOKUP_ROWS", 7)
+    blocks = ParagraphSimilarity(*texts)._shared_term_pairs()
+    assert len(whole[0]) > 100
+    for once, by_blocks in zip(whole, blocks, strict=True):
+        assert by_blocks.dtype == once.dtype
+        assert np.array_equal(by_blocks, once)
+
+
+def test_embedding_dots_by_chunks_equal_the_dots_of_all_pairs(
+    texts: tuple[list[str], list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    embeddings = load_embeddings()
+    if embeddings is None:
+        pytest.fail("the embedding model ships with the package")
+    found = ParagraphSimilarity(*texts, embeddings)
+    assert found.meaning is not None
+    rng = np.random.default_rng(3)
+    ia = rng.integers(0, len(texts[0]), 1000)
+    jb = rng.integers(0, len(texts[1]), 1000)
+    monkeypatch.setattr(similarity, "DOT_CHUNK", 64)
+    chunked = similarity._row_dots(*found.meaning, ia, jb)
+    plain = np.einsum("ij,ij->i", found.meaning[0][ia], found.meaning[1][jb])
+    assert chunked.dtype == plain.dtype
+    assert np.array_equal(chunked, plain)
+
+
+def _dice(x: frozenset[str], y: frozenset[str]) -> float:
+    return 2 * len(x & y) / (len(x) + len(y))
+
+
+def _sentence_sets(rng: random.Random) -> list[frozenset[str]]:
+    return [frozenset(rng.sample(WORDS, rng.randint(1, 12))) for _ in range(rng.randint(1, 5))]
+
+
+def test_best_sentence_match_is_the_first_best_pair_whatever_it_skips() -> None:
+    rng = random.Random(5)
+    for _ in range(2000):
+        own_a, own_b = _sentence_sets(rng), _sentence_sets(rng)
+        threshold = rng.choice([0.3, 0.5, 0.7])
+        plain = max(((_dice(x, y), x, y) for x in own_a for y in own_b), key=lambda m: m[0])
+        found = sentences._best_match(own_a, own_b, threshold)
+        if plain[0] >= threshold:
+            assert found == plain
+        else:
+            assert found[0] < threshold
+
+
+def test_a_sentence_matched_as_well_elsewhere_is_found_whatever_it_skips() -> None:
+    rng = random.Random(7)
+    texts = [
+        ". ".join(
+            " ".join(rng.sample(WORDS, rng.randint(1, 9))).capitalize()
+            for _ in range(rng.randint(1, 4))
+        )
+        + "."
+        for _ in range(40)
+    ]
+    terms = sentences.SentenceTerms(texts, texts)
+    for _ in range(2000):
+        sentence = frozenset(rng.sample(WORDS, rng.randint(1, 10)))
+        dice = rng.choice([0.2, 0.4, 0.6, 0.8, 1.0])
+        others = rng.sample(range(len(texts)), 3)
+        plain = any(_dice(sentence, s) >= dice for k in others for s in terms.of(1, k))
+        assert sentences._matched_as_well(sentence, dice, terms, 1, others) is plain
