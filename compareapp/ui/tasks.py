@@ -20,10 +20,13 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 YIELD_EVERY_S = 0.0005
 """How often :meth:`BackgroundTask.check` lets a waiting UI thread run first."""
-SWITCH_INTERVAL_S = 0.001
+SWITCH_INTERVAL_S = 0.0001
 """How long a thread that wants the interpreter lock waits before the running thread is
 asked for it (Python's default: 5 ms). The UI thread takes it back after every call into
-Qt, many times a frame; with a task running, each wait could last the whole interval."""
+Qt, many times a frame; with a task running, each wait can last the whole interval, and
+one event's waits added up: while a 5,000-paragraph pair loaded, the timer of
+benchmarks/window_load.py fired up to 155-185 ms late at 1 ms, 53-85 ms late at 0.1 ms;
+the comparison took as long (4.9-5.4 s to the screen)."""
 COLLECTOR_THRESHOLDS = (20_000, 20, 20)
 """Python's cyclic collector collects young objects every 20,000 allocations, not 700. Its
 full collections, which the default thresholds set off several times in a book's
