@@ -18,6 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from compareapp.core.collector import THRESHOLDS
+
 YIELD_EVERY_S = 0.0005
 """How often :meth:`BackgroundTask.check` lets a waiting UI thread run first."""
 SWITCH_INTERVAL_S = 0.0001
@@ -27,11 +29,11 @@ Qt, many times a frame; with a task running, each wait can last the whole interv
 one event's waits added up: while a 5,000-paragraph pair loaded, the timer of
 benchmarks/window_load.py fired up to 155-185 ms late at 1 ms, 53-85 ms late at 0.1 ms;
 the comparison took as long (4.9-5.4 s to the screen)."""
-COLLECTOR_THRESHOLDS = (20_000, 20, 20)
-"""Python's cyclic collector collects young objects every 20,000 allocations, not 700. Its
-full collections, which the default thresholds set off several times in a book's
-comparison, each went through the whole heap in 30-70 ms, holding the interpreter lock,
-and the window stood still whichever thread ran them."""
+COLLECTOR_THRESHOLDS = THRESHOLDS
+"""The collector's thresholds all along, not only while a comparison is made: its full
+collections, which the default thresholds set off several times in a book's comparison,
+each went through the whole heap in 30-70 ms, holding the interpreter lock, and the window
+stood still whichever thread ran them."""
 
 
 def share_interpreter() -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from compareapp.core.align.links import AlignParams, Link, PairAlignment, for_languages
+from compareapp.core.collector import fewer_collections
 from compareapp.core.diff.disjoint_sets import DisjointSets
 from compareapp.core.diff.group_diff import group_differences
 from compareapp.core.diff.inline_diff import Difference, Operation
@@ -126,6 +127,7 @@ class Comparison:
         return sorted(unique)
 
 
+@fewer_collections()
 def compare_pair(
     doc_a: Document,
     doc_b: Document,

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from compareapp.core.collector import fewer_collections
 from compareapp.core.diff.comparison import Comparison
 from compareapp.core.diff.counterpart_spans import counterpart_spans
 from compareapp.core.diff.disjoint_sets import DisjointSets
@@ -38,6 +39,7 @@ from compareapp.core.facts.single_source import single_source_claims
 __all__ = ["RANK", "Discrepancy", "FactKind", "Version", "find_discrepancies"]
 
 
+@fewer_collections()
 def find_discrepancies(
     comparison: Comparison,
     check: Callable[[], None] | None = None,

@@ -3,25 +3,17 @@ strength inside a linked passage is a row of its own kind."""
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
 from compareapp.core.diff.comparison import Comparison
-from compareapp.core.documents.document import Document
-from compareapp.core.documents.loading import document_from_text
 from compareapp.core.facts.discrepancies import FactKind, find_discrepancies
+from tests.helpers.documents import document
 from tests.helpers.seed_marks import seed_pair
 
 STORY = (
     "The regional council met on Monday to discuss the flood barrier, the bridge repairs "
     "and the money the town will need over the coming winter months."
 )
-
-
-def document(text: str, name: str) -> Document:
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    return document_from_text(text, path=name, name=name, sha256=digest, encoding="utf-8")
 
 
 def claims(a: str, b: str) -> list[tuple[str | None, ...]]:

@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
 from compareapp.core.diff.comparison import Comparison
-from compareapp.core.documents.document import Document
-from compareapp.core.documents.loading import document_from_text
 from compareapp.core.facts.discrepancies import find_discrepancies
+from tests.helpers.documents import document
 
 LEAD = {
     "en": "Officials said on Tuesday that the bridge over the river would stay closed while "
@@ -20,11 +17,6 @@ LEAD = {
     "de": "Die Behörden teilten am Dienstag mit, dass die Brücke gesperrt bleibe, während "
     "Ingenieure die Fundamente prüfen, und dass die Fähre in der Zwischenzeit fahre.",
 }
-
-
-def document(text: str, name: str) -> Document:
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    return document_from_text(text, path=name, name=name, sha256=digest, encoding="utf-8")
 
 
 def rows(language: str, a: str, b: str) -> list[tuple[str, str | None, str | None]]:

@@ -5,7 +5,6 @@ the rows an editor expects, and nothing for the wording."""
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,9 +12,10 @@ import pytest
 
 from compareapp.core.diff.comparison import Comparison
 from compareapp.core.documents.document import Document
-from compareapp.core.documents.loading import document_from_text, load_document
+from compareapp.core.documents.loading import load_document
 from compareapp.core.facts.discrepancies import find_discrepancies
 from compareapp.core.text.language import detect_language
+from tests.helpers.documents import document
 
 PAIRS = Path(__file__).resolve().parents[2] / "fixtures" / "languages"
 
@@ -67,11 +67,6 @@ SAME_AMOUNT = {
 
 def pair(language: str) -> tuple[Document, Document]:
     return load_document(PAIRS / f"{language}_a.txt"), load_document(PAIRS / f"{language}_b.txt")
-
-
-def document(text: str, name: str) -> Document:
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    return document_from_text(text, path=name, name=name, sha256=digest, encoding="utf-8")
 
 
 def rows(documents: list[Document]) -> list[Row]:

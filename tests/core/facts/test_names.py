@@ -4,7 +4,6 @@ hold a name are wording. Scored on the hand-labelled list benchmarks/gold/name_d
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
@@ -12,16 +11,10 @@ import pytest
 from benchmarks.name_class import score
 from compareapp.core.diff.classify import DifferenceClass
 from compareapp.core.diff.comparison import Comparison
-from compareapp.core.documents.document import Document
-from compareapp.core.documents.loading import document_from_text
+from tests.helpers.documents import document
 from tests.helpers.seed_marks import seed_paths
 
 GOLD = Path(__file__).resolve().parents[3] / "benchmarks" / "gold" / "name_differences.json"
-
-
-def document(text: str, name: str) -> Document:
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    return document_from_text(text, path=name, name=name, sha256=digest, encoding="utf-8")
 
 
 def classes(a: str, b: str) -> list[tuple[str, str, DifferenceClass]]:

@@ -1,0 +1,44 @@
+"""The collector collects less often while a comparison is made, and as before after."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+
+from compareapp.core.collector import THRESHOLDS, fewer_collections
+from compareapp.core.diff.comparison import compare_pair
+from tests.helpers.documents import document
+
+
+@pytest.fixture
+def default_thresholds() -> Iterator[None]:
+    before = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    yield
+    gc.set_threshold(*before)
+
+
+@pytest.mark.usefixtures("default_thresholds")
+def test_a_comparison_is_made_with_fewer_collections_and_leaves_them_as_they_were() -> None:
+    seen: list[tuple[int, ...]] = []
+    doc_a = document("The bridge opens in May.\n\nThe mayor spoke.", "a.txt")
+    doc_b = document("The bridge opens in June.\n\nThe mayor spoke.", "b.txt")
+
+    compare_pair(doc_a, doc_b, progress=lambda _step: seen.append(gc.get_threshold()))
+
+    assert seen and set(seen) == {THRESHOLDS}
+    assert gc.get_threshold() == (700, 10, 10)
+
+
+@pytest.mark.usefixtures("default_thresholds")
+def test_higher_thresholds_are_kept_and_a_change_made_meanwhile_stays() -> None:
+    gc.set_threshold(50_000, 10, 30)
+    with fewer_collections():
+        assert gc.get_threshold() == (50_000, 20, 30)
+    assert gc.get_threshold() == (50_000, 10, 30)
+
+    with fewer_collections():
+        gc.set_threshold(1_000, 5, 5)  # someone else's choice, made while the block ran
+    assert gc.get_threshold() == (1_000, 5, 5)
