@@ -191,9 +191,16 @@ def main() -> int:
                 and all(pane.view.paragraph_extents() for pane in view.panes)
             )
 
-        took = run_until(application, shown, 600.0)
+        def refused() -> bool:
+            return window.jobs.task is None and bool(window.message_bar.text())
+
+        took = run_until(application, lambda: shown() or refused(), 600.0)
         run_until(application, lambda: False, 1.0)
         loading = ticks.stop()
+        if not shown():
+            message = window.message_bar.text()
+            print(f"no comparison on screen after {took:.0f} s. {message}".strip())
+            return 1
 
         ticks.start()
         bar = view.panes[0].view.verticalScrollBar()
