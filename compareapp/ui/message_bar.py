@@ -43,6 +43,7 @@ class MessageBar(QFrame):
         self.buttons = []
         for label, act in choices:
             button = QPushButton(label)
+            button.setAccessibleDescription(text)  # what the choice answers
             button.clicked.connect(self.hide)
             button.clicked.connect(lambda _checked=False, act=act: act())
             self.row.insertWidget(self.row.count() - 1, button)

@@ -172,6 +172,18 @@ def test_every_control_and_pane_has_a_name_and_description(qtbot, compared: Main
     assert_all_named(window)
 
 
+def test_a_message_bar_s_buttons_say_what_they_answer(qtbot, window: MainWindow):
+    question = "An unsaved review of story.txt was found. Recover it?"
+    window.offer_bar.offer(question, [("Recover", lambda: None), ("Discard", lambda: None)])
+    window.message_bar.show_errors(["Cannot read notes.bin: it is not text"])
+    qtbot.waitUntil(window.offer_bar.isVisible)
+
+    assert_all_named(window)
+    assert spoken(window.offer_bar.button("Recover")) == ("Recover", question)
+    closers = window.message_bar.findChildren(QAbstractButton)
+    assert [spoken(button)[0] for button in closers] == ["Dismiss errors"]
+
+
 def test_the_preferences_dialog_names_its_fields(qtbot, window: MainWindow):
     dialog = PreferencesDialog(window)
     qtbot.addWidget(dialog)
