@@ -14,8 +14,13 @@ import re
 from collections.abc import Sequence
 
 from compareapp.core.align.features import terms_of
+from compareapp.core.text.sentences import starts_sentence
 
-_SENTENCE = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_SENTENCE = re.compile(
+    r"(?<=[.!?…।؟۔])[\"”’)\]]*\s+(?=[\"“‘(\[]?[^\W_])|(?<=[。！？])[」』”’）]*(?=\S)"
+)
+"""Where a sentence may end: the rules of :mod:`compareapp.core.text.sentences` without
+its exceptions for titles and initials ("Mr. Putin" is two pieces here)."""
 
 Pair = tuple[int, int, float]
 
@@ -33,10 +38,20 @@ class SentenceTerms:
     def of(self, side: int, index: int) -> list[frozenset[str]]:
         made = self._made[side].get(index)
         if made is None:
-            sentences = _SENTENCE.split(self.texts[side][index])
+            sentences = _pieces(self.texts[side][index])
             made = [frozenset(terms_of(sentence, self.languages[side])) for sentence in sentences]
             self._made[side][index] = made = [terms for terms in made if terms]
         return made
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut where a sentence ends (what separates two sentences left out)."""
+    pieces, first = [], 0
+    for match in _SENTENCE.finditer(text):
+        if starts_sentence(text, match.end()):
+            pieces.append(text[first : match.start()])
+            first = match.end()
+    return [*pieces, text[first:]]
 
 
 def sentence_links(

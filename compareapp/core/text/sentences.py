@@ -1,12 +1,17 @@
 """Sentences as offsets: where a full stop, question or exclamation mark (with any closing
-quotes or brackets) is followed by a space and a capital or a digit, unless the word before
-the stop is a title, an initial or an abbreviation ("Mr.", "U.S.", "a.m.")."""
+quotes or brackets) is followed by a space and a sentence's first letter (see
+:func:`starts_sentence`), unless the word before the stop is a title, an initial or an
+abbreviation ("Mr.", "U.S.", "a.m."). Chinese and Japanese full stops end a sentence with
+no space after them; the Devanagari danda and the Arabic and Urdu stops as the Latin ones."""
 
 from __future__ import annotations
 
 import re
 
-_SENTENCE_END = re.compile(r"""(?<=[.!?…])["”’')\]]*\s+(?=["“‘(\[]?[A-Z0-9À-ÖØ-Þ])""")
+_SENTENCE_END = re.compile(
+    r"""(?<=[.!?…।؟۔])["”’')\]]*\s+(?=["“‘(\[]?[^\W_])|(?<=[。！？])[」』”’）]*(?=\S)"""
+)
+_OPENING = '"“‘(['
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Gen|Sen|Rep|St|Lt|Col|Capt|Prof|Jr|Sr|No|vs|Inc|Co|Corp|Ltd)"
     r"|\b[A-Z]|\b[a-z]\.[a-z])\.$"
@@ -21,7 +26,9 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     spans = []
     first = start
     for match in _SENTENCE_END.finditer(text, start, end):
-        if _ABBREVIATION.search(text, first, match.start()):
+        if not starts_sentence(text, match.end()) or _ABBREVIATION.search(
+            text, first, match.start()
+        ):
             continue
         spans.append((first, match.start() + len(match.group().rstrip())))
         first = match.end()
@@ -30,3 +37,12 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     if end > first:
         spans.append((first, end))
     return spans
+
+
+def starts_sentence(text: str, position: int) -> bool:
+    """May a sentence start at ``position`` (past one opening quote or bracket)? At a
+    capital or a digit, or a letter of a script without capitals (Chinese, Arabic, Hindi),
+    not at a lower-case letter."""
+    if position < len(text) and text[position] in _OPENING:
+        position += 1
+    return position < len(text) and not text[position].islower()

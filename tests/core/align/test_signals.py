@@ -13,6 +13,7 @@ from compareapp.core.align.calibration import fit, link_features, probability
 from compareapp.core.align.furniture import is_heading
 from compareapp.core.align.links import Link, LinkKind
 from compareapp.core.align.order import order_prior
+from compareapp.core.align.sentences import SentenceTerms
 from compareapp.core.diff.comparison import link_groups
 
 LEAD = (
@@ -90,6 +91,16 @@ def test_a_paragraph_split_across_two_is_linked_to_both_by_its_sentences() -> No
     in_gaps = replace(AlignParams(), retelling_likeness=0.0)
     assert {(0, 0), (1, 0), (1, 1)} <= _pairs(a, b, in_gaps)
     assert (1, 0) not in _pairs(a, b, replace(in_gaps, sentence_threshold=2.0))
+
+
+def test_sentences_are_told_apart_in_any_script() -> None:
+    texts = [
+        "Власти открыли мост через Обь. Строительство обошлось в 37 миллиардов рублей.",
+        "大桥今天通车。市长出席了仪式。",
+        "Mr. Putin spoke. then left.",
+    ]
+    sentences = SentenceTerms(texts, texts)
+    assert [len(sentences.of(0, k)) for k in range(3)] == [2, 2, 2]
 
 
 def test_the_order_prior_is_highest_on_the_line_of_its_neighbours() -> None:

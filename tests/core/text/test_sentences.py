@@ -36,3 +36,23 @@ def test_offsets_are_the_texts_within_a_span() -> None:
     assert [text[s:e] for s, e in spans] == ["One sentence.", "Another one."]
     assert spans[0][0] == start
     assert sentence_spans(text, start, start) == []
+
+
+def test_sentences_start_at_capitals_of_any_script_and_letters_without_case() -> None:
+    assert _sentences("Власти открыли мост. Строительство шло два года. и всё.") == [
+        "Власти открыли мост.",
+        "Строительство шло два года. и всё.",
+    ]
+    assert _sentences("Řidiči čekají. Ďábelská zácpa trvá.") == [
+        "Řidiči čekají.",
+        "Ďábelská zácpa trvá.",
+    ]
+    assert _sentences("पुल खुल गया। यातायात शुरू हुआ।") == ["पुल खुल गया।", "यातायात शुरू हुआ।"]
+
+
+def test_chinese_and_japanese_full_stops_end_a_sentence_without_a_space() -> None:
+    assert _sentences("大桥今天通车。“这是好消息！”市长说。") == [
+        "大桥今天通车。",
+        "“这是好消息！”",
+        "市长说。",
+    ]
