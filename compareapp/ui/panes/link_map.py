@@ -2,7 +2,8 @@
 
 A band is a filled shape bounded by two cubic curves from the paragraph's vertical extent
 in the left pane to its counterpart's in the right pane. Bands of moved paragraphs cross
-the others, have their own colour and a dashed outline. Clicking a band selects its link;
+the others, have their own colour and a dashed outline; one with no end in view is drawn
+only when it ends within a view's height of it. Clicking a band selects its link;
 hovering over it shows why the paragraphs are linked. With the keyboard focus on it, the
 arrow keys (Home, End) choose the previous or next link; its accessible description reads
 out the links and the one chosen.
@@ -10,6 +11,7 @@ out the links and the one chosen.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -62,6 +64,11 @@ class LinkMap(QWidget):
         self.names = names
         """The two documents' names, for screen readers."""
         self.bands: list[Band] = []
+        self._lefts: list[tuple[int, int]] = []
+        """(left paragraph, index in :attr:`bands`) of every band, sorted; likewise
+        ``_rights``. ``_moved``: the indices of the moved bands."""
+        self._rights: list[tuple[int, int]] = []
+        self._moved: list[int] = []
         self.selected: set[tuple[int, int]] = set()
         """The selected links, as (left paragraph, right paragraph)."""
         self.review_marks: tuple[dict[int, MarkStatus], dict[int, MarkStatus]] = ({}, {})
@@ -77,6 +84,9 @@ class LinkMap(QWidget):
 
     def set_bands(self, bands: list[Band]) -> None:
         self.bands = bands
+        self._lefts = sorted((band.left, k) for k, band in enumerate(bands))
+        self._rights = sorted((band.right, k) for k, band in enumerate(bands))
+        self._moved = [k for k, band in enumerate(bands) if band.moved]
         self.selected = set()
         self._describe()
         self.update()
@@ -159,7 +169,12 @@ class LinkMap(QWidget):
             r_top, r_bottom = r_top + right_shift, r_bottom + right_shift
             if max(l_bottom, r_bottom) < 0 or min(l_top, r_top) > height:
                 continue
-            found.append((band, self._band_path(l_top, l_bottom, r_top, r_bottom)))
+            if _crosses_from_afar(l_top, l_bottom, r_top, r_bottom, height):
+                continue
+            # An end more than a view's height away is drawn there: in view the band looks
+            # the same, and a curve a book long took seconds to stroke.
+            ends = (min(max(y, -height), 2 * height) for y in (l_top, l_bottom, r_top, r_bottom))
+            found.append((band, self._band_path(*ends)))
         return found
 
     def _candidates(self, left_shift: float, right_shift: float) -> list[Band]:
@@ -167,11 +182,11 @@ class LinkMap(QWidget):
         may cross it from far away): a few dozen of thousands."""
         lefts = self.left.paragraphs_between(-left_shift - 1, self.height() - left_shift + 1)
         rights = self.right.paragraphs_between(-right_shift - 1, self.height() - right_shift + 1)
-        return [
-            band
-            for band in self.bands
-            if band.moved or lefts[0] <= band.left < lefts[1] or rights[0] <= band.right < rights[1]
-        ]
+        near = {*self._moved}
+        for ends, (first, end) in ((self._lefts, lefts), (self._rights, rights)):
+            low, high = bisect.bisect_left(ends, (first, -1)), bisect.bisect_left(ends, (end, -1))
+            near.update(k for _paragraph, k in ends[low:high])
+        return [self.bands[k] for k in sorted(near)]  # in their order: the same ones on top
 
     def _shift(self, view: DocumentTextView) -> float:
         """Add to a document y of ``view`` to get a y in this widget."""
@@ -254,3 +269,14 @@ class LinkMap(QWidget):
                 QToolTip.showText(event.globalPos(), band.evidence, self)
             return True
         return super().event(event)
+
+
+def _crosses_from_afar(
+    l_top: float, l_bottom: float, r_top: float, r_bottom: float, height: float
+) -> bool:
+    """Does a band only cross the view (no end in it), from more than a view's height away?
+    Such bands are not drawn: in a book hundreds of moves cross any view, a mesh that took
+    a second to draw and said nothing of the paragraphs in view."""
+    ends_out = (l_bottom < 0 or l_top > height) and (r_bottom < 0 or r_top > height)
+    far = min(l_top, r_top) < -height or max(l_bottom, r_bottom) > 2 * height
+    return ends_out and far

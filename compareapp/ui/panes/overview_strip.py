@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from compareapp.core.review.marks import MarkStatus
@@ -51,8 +51,11 @@ class OverviewStrip(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip("Overview: red marks numbers, names and quotations; click to jump")
+        self._layer: QPixmap | None = None
+        """The marks as last painted, kept while they, the layout and the size stay: a
+        scroll repaints only the frame of the part in view."""
         view.verticalScrollBar().valueChanged.connect(self.update)
-        view.extents_changed.connect(self.update)
+        view.extents_changed.connect(self._repaint_marks)
         self.setAccessibleName(f"Overview of {name}" if name else "Overview")
         self._describe()
 
@@ -63,12 +66,20 @@ class OverviewStrip(QWidget):
         for mark in marks.values():
             self._kinds[mark.value] = self._kinds.get(mark.value, 0) + 1
         self._describe()
-        self.update()
+        self._repaint_marks()
 
     def set_review_marks(self, marks: dict[int, MarkStatus]) -> None:
         self.review_marks = marks
         self._describe()
+        self._repaint_marks()
+
+    def _repaint_marks(self) -> None:
+        self._layer = None
         self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._layer = None
 
     def _describe(self) -> None:
         """Read out what the strip paints: how many paragraphs of each kind it marks."""
@@ -83,23 +94,12 @@ class OverviewStrip(QWidget):
         return self.height() / max(1.0, self.view.document_height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        ratio = self.devicePixelRatioF()
+        if self._layer is None or self._layer.size() != self.size() * ratio:
+            self._layer = self._painted_marks(ratio)
         painter = QPainter(self)
-        painter.fillRect(self.rect(), self.palette().base())
+        painter.drawPixmap(0, 0, self._layer)
         scale = self._scale()
-        extents = self.view.paragraph_extents()
-        for index, colour in self.marks.items():
-            if index < len(extents):
-                top, bottom = extents[index]
-                height = max(2.0, (bottom - top) * scale)
-                inset = 1 if colour == palette.STRIP_SIGNIFICANT else 3
-                painter.fillRect(
-                    QRectF(inset, top * scale, self.width() - 2 * inset, height), colour
-                )
-        for index, status in self.review_marks.items():
-            if index < len(extents):
-                top, bottom = extents[index]
-                height = max(3.0, (bottom - top) * scale)
-                painter.fillRect(QRectF(0, top * scale, 3, height), palette.MARK_COLOUR[status])
         bar = self.view.verticalScrollBar()
         painter.setPen(self.palette().text().color())
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -108,8 +108,47 @@ class OverviewStrip(QWidget):
         )
         painter.end()
 
+    def _painted_marks(self, ratio: float) -> QPixmap:
+        """The strip's background, its paragraphs' marks and their review marks."""
+        layer = QPixmap(self.size() * ratio)
+        layer.setDevicePixelRatio(ratio)
+        layer.fill(self.palette().base().color())
+        painter = QPainter(layer)
+        scale = self._scale()
+        extents = self.view.paragraph_extents()
+        for colour, top, bottom in _runs(self.marks, extents, scale):
+            inset = 1 if colour == palette.STRIP_SIGNIFICANT else 3
+            painter.fillRect(QRectF(inset, top, self.width() - 2 * inset, bottom - top), colour)
+        for index, status in self.review_marks.items():
+            if index < len(extents):
+                top, bottom = extents[index]
+                height = max(3.0, (bottom - top) * scale)
+                painter.fillRect(QRectF(0, top * scale, 3, height), palette.MARK_COLOUR[status])
+        painter.end()
+        return layer
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """Centre the view on the clicked place."""
         target = event.position().y() / self._scale()
         bar = self.view.verticalScrollBar()
         self.view.set_scroll_value(target - bar.pageStep() / 2)
+
+
+def _runs(
+    marks: dict[int, QColor], extents: list[tuple[float, float]], scale: float
+) -> list[tuple[QColor, float, float]]:
+    """Each mark's colour, top and bottom on the strip, at least 2 pixels tall, in the
+    paragraphs' order; the marks of neighbours of one colour that touch made one (a book's
+    fifty thousand marks are a few hundred rectangles on a strip a window tall)."""
+    runs: list[tuple[QColor, float, float]] = []
+    for index in sorted(marks):
+        if index >= len(extents):
+            break
+        top, bottom = extents[index]
+        low, high = top * scale, top * scale + max(2.0, (bottom - top) * scale)
+        colour = marks[index]
+        if runs and runs[-1][0] == colour and low <= runs[-1][2] + 0.5:
+            runs[-1] = (colour, runs[-1][1], max(high, runs[-1][2]))
+        else:
+            runs.append((colour, low, high))
+    return runs
