@@ -10,15 +10,12 @@ already explained by their present partners.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from compareapp.core.align.features import terms_of
-from compareapp.core.text.sentences import starts_sentence
+from compareapp.core.text.sentences import sentence_end_pattern, starts_sentence
 
-_SENTENCE = re.compile(
-    r"(?<=[.!?…।؟۔])[\"”’)\]]*\s+(?=[\"“‘(\[]?[^\W_])|(?<=[。！？])[」』”’）]*(?=\S)"
-)
+_SENTENCE = sentence_end_pattern('"”’)\\]')
 """Where a sentence may end: the rules of :mod:`compareapp.core.text.sentences` without
 its exceptions for titles and initials ("Mr. Putin" is two pieces here)."""
 

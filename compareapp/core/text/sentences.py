@@ -8,9 +8,17 @@ from __future__ import annotations
 
 import re
 
-_SENTENCE_END = re.compile(
-    r"""(?<=[.!?…।؟۔])["”’')\]]*\s+(?=["“‘(\[]?[^\W_])|(?<=[。！？])[」』”’）]*(?=\S)"""
-)
+
+def sentence_end_pattern(closing: str) -> re.Pattern[str]:
+    """Where a sentence may end: a stop, any of the characters ``closing`` (quotes and
+    brackets that close it), a space and an opening quote or a letter or digit (which
+    :func:`starts_sentence` must accept); or a Chinese or Japanese full stop, no space."""
+    return re.compile(
+        rf"""(?<=[.!?…।؟۔])[{closing}]*\s+(?=["“‘(\[]?[^\W_])|(?<=[。！？])[」』”’）]*(?=\S)"""
+    )
+
+
+_SENTENCE_END = sentence_end_pattern("\"”’')\\]")
 _OPENING = '"“‘(['
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Gen|Sen|Rep|St|Lt|Col|Capt|Prof|Jr|Sr|No|vs|Inc|Co|Corp|Ltd)"
