@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from compareapp import __version__
+from compareapp.core.collector import fewer_collections
 from compareapp.resources import sample_paths
 
 if TYPE_CHECKING:
@@ -139,7 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         build, command = headless
         parser = build()
         try:
-            return command(parser, parser.parse_args(arguments[1:]))
+            with fewer_collections():  # the whole command: its reports make millions too
+                return command(parser, parser.parse_args(arguments[1:]))
         except BrokenPipeError:  # a reader that stopped early (| head): no traceback
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 1

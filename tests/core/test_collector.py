@@ -42,3 +42,23 @@ def test_higher_thresholds_are_kept_and_a_change_made_meanwhile_stays() -> None:
     with fewer_collections():
         gc.set_threshold(1_000, 5, 5)  # someone else's choice, made while the block ran
     assert gc.get_threshold() == (1_000, 5, 5)
+
+
+@pytest.mark.usefixtures("default_thresholds")
+def test_a_headless_command_builds_its_report_with_fewer_collections(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from compareapp import cli
+    from compareapp.resources import sample_paths
+
+    seen: list[tuple[int, ...]] = []
+    real_print = cli._print_json
+    monkeypatch.setattr(
+        cli, "_print_json", lambda data: (seen.append(gc.get_threshold()), real_print(data))
+    )
+
+    assert cli.main(["compare", *sample_paths(), "--format", "json"]) == 0
+
+    assert seen == [THRESHOLDS]  # the JSON is made outside compare_pair, still with them
+    assert '"schema":"compareapp.comparison"' in capsys.readouterr().out
+    assert gc.get_threshold() == (700, 10, 10)

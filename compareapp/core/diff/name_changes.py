@@ -153,8 +153,11 @@ def _entity_changed(tokens_a: Tokens, tokens_b: Tokens, a: Side, b: Side) -> boo
     keys_a, keys_b = (set().union(*map(_keys, chains)) for chains in (chains_a, chains_b))
     lonely_a = [chain for chain in chains_a if not _keys(chain) & keys_b]
     lonely_b = [chain for chain in chains_b if not _keys(chain) & keys_a]
-    near_a = _windows(tokens_a, tokens_b, text_a, text_b)  # around the change, in text_a
-    near_b = _windows(tokens_b, tokens_a, text_b, text_a)
+    if not (lonely_a or lonely_b):
+        return False  # every name has its counterpart: nothing to look for nearby
+    # Around the change, in text_a (looked in for B's lonely names) and in text_b.
+    near_a = _windows(tokens_a, tokens_b, text_a, text_b) if lonely_b else []
+    near_b = _windows(tokens_b, tokens_a, text_b, text_a) if lonely_a else []
     if _respelt(lonely_a, text_b, near_b) or _respelt(lonely_b, text_a, near_a):
         return True
     partial_a = not tokens_b and _part_of_name(tokens_a, text_a)
@@ -299,6 +302,11 @@ def says_more_than_names(tokens: Sequence[Token], others: Sequence[Token]) -> bo
         word = token.key.lower()
         if token.kind is not TokenKind.WORD or token.key[0].isupper() or word in other_words:
             continue
-        if word not in STOPWORDS | TITLES | STAND_INS | TIME_NAMES | NUMBER_WORDS:
+        if word not in _NOT_SAYING_MORE:
             return True
     return False
+
+
+_NOT_SAYING_MORE = STOPWORDS | TITLES | STAND_INS | TIME_NAMES | NUMBER_WORDS
+"""Words that change nothing but a name beside them: stop words, titles, stand-ins for a
+name ("officials"), days and months, number words."""

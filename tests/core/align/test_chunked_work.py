@@ -100,3 +100,18 @@ def test_a_sentence_matched_as_well_elsewhere_is_found_whatever_it_skips() -> No
         others = rng.sample(range(len(texts)), 3)
         plain = any(_dice(sentence, s) >= dice for k in others for s in terms.of(1, k))
         assert sentences._matched_as_well(sentence, dice, terms, 1, others) is plain
+
+
+def test_a_paragraph_has_at_least_as_many_pieces_as_sentences_with_terms() -> None:
+    """The sentence pass skips a pair when both paragraphs have fewer than two pieces,
+    before it reads their terms: a piece without terms only ever makes fewer."""
+    texts = [
+        "The mayor spoke. The bridge opens in May.",
+        "Yes. No. The council met.",  # pieces without informative terms
+        "One sentence about the harbour ferry",
+        "",
+    ]
+    terms = sentences.SentenceTerms(texts, texts, ("en", "en"))
+    counts = [(len(terms.pieces(0, k)), len(terms.of(0, k))) for k in range(len(texts))]
+    assert all(pieces >= with_terms for pieces, with_terms in counts)
+    assert counts[1][0] > counts[1][1]  # "Yes." and "No." say nothing the pass can match
