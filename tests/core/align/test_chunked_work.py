@@ -9,7 +9,7 @@ import random
 import numpy as np
 import pytest
 
-from compareapp.core.align import sentences, similarity
+from compareapp.core.align import features, sentences, similarity
 from compareapp.core.align.embeddings import load_embeddings
 from compareapp.core.align.similarity import ParagraphSimilarity
 
@@ -115,3 +115,30 @@ def test_a_paragraph_has_at_least_as_many_pieces_as_sentences_with_terms() -> No
     counts = [(len(terms.pieces(0, k)), len(terms.of(0, k))) for k in range(len(texts))]
     assert all(pieces >= with_terms for pieces, with_terms in counts)
     assert counts[1][0] > counts[1][1]  # "Yes." and "No." say nothing the pass can match
+
+
+def _same_entries(x: features.Entries, y: features.Entries) -> bool:
+    arrays = ("rows", "features", "counts")
+    return x.names == y.names and all(np.array_equal(getattr(x, a), getattr(y, a)) for a in arrays)
+
+
+def test_grams_counted_by_blocks_of_paragraphs_are_those_of_one_block(
+    texts: tuple[list[str], list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    letters = [features.letters_only(text) for text in [*texts[0], "", "éß東京", *texts[1]]]
+    whole = features.gram_entries(letters)
+    for block in (1, 5, 300):
+        monkeypatch.setattr(features, "GRAM_BLOCK_CHARS", block)
+        assert _same_entries(features.gram_entries(letters), whole)
+    assert features.gram_entries([]).rows.size == 0
+
+
+def test_terms_counted_by_blocks_of_paragraphs_are_those_of_one_block(
+    texts: tuple[list[str], list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mixed = [*texts[0], "Die Brücke über den Fluss", *texts[1], "Le pont sur la rivière"]
+    languages = ["en"] * len(texts[0]) + ["de"] + ["en"] * len(texts[1]) + ["fr"]
+    whole = features.term_entries(mixed, languages)
+    for block in (1, 3, 50):
+        monkeypatch.setattr(features, "TERM_BLOCK_TEXTS", block)
+        assert _same_entries(features.term_entries(mixed, languages), whole)

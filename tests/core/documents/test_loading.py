@@ -198,3 +198,17 @@ def test_unreadable_file(tmp_path: Path) -> None:
             assert str(path) in str(caught.value)
     finally:
         path.chmod(0o600)
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 7, 1 << 20])
+def test_words_are_counted_by_blocks_as_one_split_counts_them(
+    block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compareapp.core.documents import document as document_module
+
+    monkeypatch.setattr(document_module, "WORD_COUNT_BLOCK", block)
+    for text in ["a", "a b", " a  b ", "word" * 9 + " x", "a\u00a0b\u2003c\x1cd\x85e\n\nf", TEXT]:
+        loaded = loading.document_from_text(
+            text, path="a.txt", name="a.txt", sha256="0", encoding="utf-8"
+        )
+        assert loaded.word_count == len(text.split()), (text, block)
