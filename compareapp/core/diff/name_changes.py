@@ -206,6 +206,7 @@ def _name_word(tokens: Sequence[Token], k: int, side: Side, word: str) -> bool:
     return word not in STOPWORDS and following[:1].isupper() and following.lower() not in STOPWORDS
 
 
+@lru_cache(maxsize=1 << 14)
 def _fold(word: str) -> str:
     """One form of a name word: lower case, without a possessive, "US-made" as "us"."""
     form = _POSSESSIVE.sub("", word.lower().replace("’", "'"))
@@ -214,14 +215,15 @@ def _fold(word: str) -> str:
     return form.replace(".", "")
 
 
-def _keys(chain: Chain) -> set[str]:
+@lru_cache(maxsize=1 << 14)
+def _keys(chain: Chain) -> frozenset[str]:
     """A name whole, its first and last words, initials; a demonym's country."""
     keys = {" ".join(chain)}
     for word in {chain[0], chain[-1]} - _GENERIC:
         keys |= {word[:-1] if word.endswith(("an", "ans")) and len(word) > 5 else word, word}
     if len(chain) > 1:
         keys.add("".join(word[0] for word in chain))
-    return {_DEMONYMS.get(key, key) for key in keys}
+    return frozenset(_DEMONYMS.get(key, key) for key in keys)
 
 
 def _only_times(lonely_a: list[Chain], lonely_b: list[Chain]) -> bool:
