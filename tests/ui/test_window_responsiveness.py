@@ -7,16 +7,20 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
+from compareapp.resources import sample_paths
 from compareapp.ui import tasks
 from compareapp.ui.docks.wrapped_columns import WrappedColumns
+from compareapp.ui.main_window import MainWindow
 from compareapp.ui.panes.document_builder import PARAGRAPH_SPACING
 from compareapp.ui.panes.text_view import DocumentTextView
+from tests.helpers import wait_for_comparison
 
 LAYOUT_TIMEOUT_MS = 30_000
 
@@ -103,3 +107,51 @@ def test_a_task_leaves_the_ui_thread_the_interpreter_often(qtbot: QtBot) -> None
     assert sys.getswitchinterval() == pytest.approx(tasks.SWITCH_INTERVAL_S)  # kept in µs
     assert gc.get_threshold() == tasks.COLLECTOR_THRESHOLDS
     qtbot.waitUntil(lambda: results == [None])
+
+
+@pytest.fixture
+def unfrozen() -> Iterator[None]:
+    """Put back into the collector's generations what a test froze."""
+    yield
+    gc.unfreeze()
+    gc.enable()
+
+
+@pytest.mark.usefixtures("unfrozen")
+def test_a_large_job_builds_with_the_collector_off_and_freezes_what_it_built() -> None:
+    frozen_before = gc.get_freeze_count()
+    with tasks.collector_paused_for(tasks.LARGE_JOB_PARAGRAPHS + 1):
+        assert not gc.isenabled()
+        built = [[k] for k in range(1000)]  # tracked objects, as a comparison's
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= frozen_before + len(built)
+
+
+@pytest.mark.usefixtures("unfrozen")
+def test_a_smaller_job_leaves_the_collector_as_it_was() -> None:
+    frozen_before = gc.get_freeze_count()
+    with tasks.collector_paused_for(tasks.LARGE_JOB_PARAGRAPHS):
+        assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen_before
+
+
+@pytest.mark.usefixtures("unfrozen")
+def test_the_window_compares_a_large_pair_with_the_collector_off(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compareapp.core.diff import comparison
+
+    monkeypatch.setattr(tasks, "LARGE_JOB_PARAGRAPHS", 3)  # the sample pair is "large"
+    enabled_while_aligning: list[bool] = []
+    real_compare_pair = comparison.compare_pair
+
+    def compare_pair(*arguments: object, **keywords: object) -> object:
+        enabled_while_aligning.append(gc.isenabled())
+        return real_compare_pair(*arguments, **keywords)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(comparison, "compare_pair", compare_pair)
+    window.files.open_paths(sample_paths())
+    wait_for_comparison(qtbot, window)
+
+    assert enabled_while_aligning == [False]
+    assert gc.isenabled() and gc.get_freeze_count() > 0

@@ -108,13 +108,9 @@ def prepare_comparison(
     With ``preview``, the start of the documents' text (a :class:`ComparisonPreview`) goes
     to ``task.preview`` as soon as they are read."""
     # Imported here, in the job's thread: the window starts without them.
-    from compareapp.core.diff.comparison import Comparison
     from compareapp.core.documents.loading import LoadError
     from compareapp.core.documents.pasted import PasteError, document_from_clipboard
-    from compareapp.core.present.display_text import DisplayText
-    from compareapp.core.present.view_model import ComparisonViewModel, DifferenceFilter
-    from compareapp.ui.panes.comparison_result import ComparisonPreview, ComparisonResult
-    from compareapp.ui.panes.document_builder import build_preview_document, build_text_document
+    from compareapp.ui.tasks import collector_paused_for
 
     documents: list[Document] = []
     errors: list[LoadError | PasteError] = []
@@ -140,6 +136,25 @@ def prepare_comparison(
     documents = _within_memory_bound(documents, errors)
     if len(documents) < 2:
         return JobOutcome(documents, errors, None)
+    with collector_paused_for(sum(len(document.paragraphs) for document in documents)):
+        return _compared(documents, errors, base, difference_filter, task, preview)
+
+
+def _compared(
+    documents: list[Document],
+    errors: list[LoadError | PasteError],
+    base: int,
+    difference_filter: DifferenceFilter | Mapping[str, bool],
+    task: BackgroundTask,
+    preview: bool,
+) -> JobOutcome:
+    """:func:`prepare_comparison` once at least two documents are read."""
+    from compareapp.core.diff.comparison import Comparison
+    from compareapp.core.present.display_text import DisplayText
+    from compareapp.core.present.view_model import ComparisonViewModel, DifferenceFilter
+    from compareapp.ui.panes.comparison_result import ComparisonPreview, ComparisonResult
+    from compareapp.ui.panes.document_builder import build_preview_document, build_text_document
+
     base = min(max(base, 0), len(documents) - 1)
     displays = [DisplayText.of(document) for document in documents]
     for document in documents:
@@ -217,5 +232,8 @@ def list_discrepancies(model: ComparisonViewModel, task: BackgroundTask) -> list
     a book it takes seconds. It reads the comparison's pairs from the base, already worked
     out, and no view model's caches, so the window's may be used meanwhile."""
     from compareapp.core.facts.discrepancies import find_discrepancies
+    from compareapp.ui.tasks import collector_paused_for
 
-    return find_discrepancies(model.comparison, task.check, True)  # furniture's rows too
+    paragraphs = sum(len(document.paragraphs) for document in model.comparison.documents)
+    with collector_paused_for(paragraphs):
+        return find_discrepancies(model.comparison, task.check, True)  # furniture's rows too
