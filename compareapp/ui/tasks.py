@@ -92,10 +92,12 @@ class _Relay(QObject):
     @Slot(object)
     def done(self, result: object) -> None:
         self._call("done", result)
+        self._callbacks.clear()  # the last call: let go of what the callbacks hold
 
     @Slot(object)
     def failed(self, error: object) -> None:
         self._call("failed", error)
+        self._callbacks.clear()
 
     @Slot(str)
     def progress(self, text: str) -> None:
@@ -169,11 +171,18 @@ class BackgroundTask(QRunnable):
         self.signals.preview.emit(value)
 
     def run(self) -> None:
+        # The work runs once: what it holds (a comparison, for the discrepancy job) goes
+        # with it. The thread pool's Python wrapper keeps the task itself alive.
+        work, self._work = self._work, _no_work
         try:
-            result = self._work(self)
+            result = work(self)
         except Cancelled:
             return
         except Exception as error:  # reported on the UI thread, never lost
             self.signals.failed.emit(error)
             return
         self.signals.done.emit(result)
+
+
+def _no_work(_task: BackgroundTask) -> None:
+    """The work of a task that has run."""
