@@ -103,7 +103,9 @@ def align_paragraphs(
         partners_b[j] = partners_b.get(j, 0) + 1
     links = []
     features: list[list[float]] = []
-    for i, j, score in sorted(pairs):
+    ordered = sorted(pairs)
+    shared_terms = similarity.shared_terms([(i, j) for i, j, _ in ordered])
+    for (i, j, score), shared in zip(ordered, shared_terms, strict=True):
         shorter = min(similarity.informative_terms(0, i), similarity.informative_terms(1, j))
         made = "repeat" if (i, j) in repeats else origin.get((i, j), "candidate")
         features.append(link_features(score, typical, shorter, made))
@@ -119,7 +121,7 @@ def align_paragraphs(
                 j,
                 round(score, 4),
                 kind,
-                tuple(similarity.shared_terms(i, j)),
+                tuple(shared),
                 partners_a[i] > 1 or partners_b[j] > 1,
                 (i, j) in repeats,
                 probability(features[-1], params.calibration),

@@ -39,6 +39,8 @@ LOOKUP_ROWS = 4096
 """A paragraphs whose term lookups are made at once."""
 DOT_CHUNK = 1 << 14
 """Pairs whose embedding vectors are gathered at once for their dot products."""
+SHARED_CHUNK = 4096
+"""Links whose shared terms are worked out at once."""
 
 
 def _weighted(entries: Entries, split: int, total: int) -> tuple[SparseRows, SparseRows, Floats]:
@@ -211,11 +213,36 @@ class ParagraphSimilarity:
     def informative_terms(self, side: int, index: int) -> int:
         return int(self.term_counts[side][index])
 
-    def shared_terms(self, i: int, j: int, limit: int = 6) -> list[str]:
-        """The most informative terms the two paragraphs share, for explaining a link."""
-        shared = np.intersect1d(self.words[0].row(i)[0], self.words[1].row(j)[0], True)
-        shared = shared[np.argsort(-self.term_idf[shared], kind="stable")][:limit]
-        return [self.surfaces[term] for term in shared.tolist()]
+    def shared_terms(self, pairs: Sequence[tuple[int, int]], limit: int = 6) -> list[list[str]]:
+        """For each pair of paragraphs, the ``limit`` most informative terms they share (by
+        idf, falling; ties by term id), for explaining a link. Worked out ``SHARED_CHUNK``
+        pairs at a time: a book's links one after another, with a few numpy calls each,
+        kept the window waiting for the interpreter lock up to 200 ms at a time."""
+        found: list[list[str]] = []
+        for start in range(0, len(pairs), SHARED_CHUNK):
+            found += self._shared_terms_chunk(pairs[start : start + SHARED_CHUNK], limit)
+        return found
+
+    def _shared_terms_chunk(self, pairs: Sequence[tuple[int, int]], limit: int) -> list[list[str]]:
+        words_a, words_b = self.words
+        width = max(words_a.width, words_b.width, 1)
+        ia = np.array([i for i, _ in pairs], dtype=np.int64)
+        jb = np.array([j for _, j in pairs], dtype=np.int64)
+        keys = []  # pair * width + term, for each side's terms
+        for words, rows in ((words_a, ia), (words_b, jb)):
+            lengths = words.lengths()[rows]
+            terms = words.indices[ragged_arange(words.indptr[rows], lengths)]
+            keys.append(np.repeat(np.arange(len(pairs), dtype=np.int64), lengths) * width + terms)
+        shared = np.intersect1d(keys[0], keys[1], assume_unique=True)  # by pair, then term
+        pair_of, term = shared // width, shared % width
+        order = np.lexsort((-self.term_idf[term], pair_of))  # stable: ties by term, as one
+        pair_of, term = pair_of[order], term[order]
+        rank = np.arange(len(pair_of)) - np.searchsorted(pair_of, pair_of)
+        found: list[list[str]] = [[] for _ in pairs]
+        kept = rank < limit
+        for k, t in zip(pair_of[kept].tolist(), term[kept].tolist(), strict=True):
+            found[k].append(self.surfaces[t])
+        return found
 
 
 def _summed_by_key(keys: Ints, values: Floats) -> tuple[Ints, Floats]:

@@ -142,3 +142,25 @@ def test_terms_counted_by_blocks_of_paragraphs_are_those_of_one_block(
     for block in (1, 3, 50):
         monkeypatch.setattr(features, "TERM_BLOCK_TEXTS", block)
         assert _same_entries(features.term_entries(mixed, languages), whole)
+
+
+def _shared_terms_one_pair(scorer: ParagraphSimilarity, i: int, j: int, limit: int) -> list[str]:
+    """The plain way: intersect the two rows' terms, most informative first."""
+    shared = np.intersect1d(scorer.words[0].row(i)[0], scorer.words[1].row(j)[0], True)
+    shared = shared[np.argsort(-scorer.term_idf[shared], kind="stable")][:limit]
+    return [scorer.surfaces[term] for term in shared.tolist()]
+
+
+def test_shared_terms_by_chunks_of_pairs_are_those_of_each_pair(
+    texts: tuple[list[str], list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scorer = ParagraphSimilarity(*texts)
+    pairs = [(i, j) for i in range(0, 60, 3) for j in range(0, 55, 4)] + [(5, 5), (5, 5)]
+    for limit in (1, 6, 40):
+        plain = [_shared_terms_one_pair(scorer, i, j, limit) for i, j in pairs]
+        assert scorer.shared_terms(pairs, limit) == plain
+        monkeypatch.setattr(similarity, "SHARED_CHUNK", 7)
+        assert scorer.shared_terms(pairs, limit) == plain
+        monkeypatch.undo()
+    assert any(len(terms) == 6 for terms in scorer.shared_terms(pairs))  # the limit bites
+    assert scorer.shared_terms([]) == []
