@@ -259,13 +259,20 @@ def _word_starts(text: str, word: str, limit: int = 10) -> list[int]:
     the characters a word may hold ("re-" and "'" too) just before it; the text is read
     there only, not indexed whole (a book's index took 1.4 s)."""
     found: list[int] = []
-    at = text.find(word)
-    while at != -1 and len(found) < limit:
+    for place in _ending_as_a_word(word).finditer(text):
+        at = place.start()
         match = _WORD_IN_TEXT.match(text, at)
         if match is not None and match.group() == word and _starts_word(text, at):
             found.append(at)
-        at = text.find(word, at + 1)
+            if len(found) == limit:
+                break
     return found
+
+
+@lru_cache(maxsize=256)
+def _ending_as_a_word(word: str) -> re.Pattern[str]:
+    """``word`` where no word character follows it (a word of the text ends there)."""
+    return re.compile(re.escape(word) + r"(?![\w'’-])")
 
 
 def _starts_word(text: str, at: int) -> bool:
