@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from compareapp import __version__
-from compareapp.core.collector import fewer_collections
 from compareapp.resources import sample_paths
 
 if TYPE_CHECKING:
@@ -137,6 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")
     headless = HEADLESS.get(arguments[0]) if arguments else None
     if headless is not None:
+        from compareapp.core.collector import fewer_collections  # (the window starts without)
+
         build, command = headless
         parser = build()
         try:
