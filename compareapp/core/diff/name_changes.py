@@ -242,8 +242,9 @@ def _windows(tokens: Tokens, others: Tokens, text: str, other_text: str) -> list
     before = _WORD_IN_TEXT.findall(other_text, max(line_start, start - 40), start)
     after = _WORD_IN_TEXT.findall(other_text, end, end + 40 if line_end < 0 else line_end)
     anchors = [w for w in (*before[-2:], *after[:2]) if w.lower() not in STOPWORDS]
+    index = _word_index(text)
     return [
-        _around(text, at, at + len(word)) for word in anchors for at in _word_starts(text, word)
+        _around(text, at, at + len(word)) for word in anchors for at in index.get(word, ())[:10]
     ]
 
 
@@ -253,41 +254,13 @@ def _around(text: str, start: int, end: int) -> tuple[int, int]:
     return low, min(len(text) if high == -1 else high, end + NEARBY_CHARS)
 
 
-def _word_starts(text: str, word: str, limit: int = 10) -> list[int]:
-    """Where ``word`` is one of ``text``'s words (as :data:`_WORD_IN_TEXT` finds them, in
-    order): the first ``limit`` places. A word starts where a letter follows no letter of
-    the characters a word may hold ("re-" and "'" too) just before it; the text is read
-    there only, not indexed whole (a book's index took 1.4 s)."""
-    found: list[int] = []
-    for place in _ending_as_a_word(word).finditer(text):
-        at = place.start()
-        match = _WORD_IN_TEXT.match(text, at)
-        if match is not None and match.group() == word and _starts_word(text, at):
-            found.append(at)
-            if len(found) == limit:
-                break
-    return found
-
-
-@lru_cache(maxsize=256)
-def _ending_as_a_word(word: str) -> re.Pattern[str]:
-    """``word`` where no word character follows it (a word of the text ends there)."""
-    return re.compile(re.escape(word) + r"(?![\w'’-])")
-
-
-def _starts_word(text: str, at: int) -> bool:
-    """Does a word of :data:`_WORD_IN_TEXT` start at ``at`` (a letter): is there no letter
-    in the run of word characters just before it (else a word started there, and goes on)?"""
-    k = at - 1
-    while k >= 0 and _WORD_CHAR.match(text, k):
-        if _LETTER.match(text, k):
-            return False
-        k -= 1
-    return True
-
-
-_WORD_CHAR = re.compile(r"[\w'’-]")
-_LETTER = re.compile(r"[^\W\d_]")
+@lru_cache(maxsize=4)
+def _word_index(text: str) -> dict[str, list[int]]:
+    """Where each word of ``text`` is."""
+    index: dict[str, list[int]] = {}
+    for match in _WORD_IN_TEXT.finditer(text):
+        index.setdefault(match.group(), []).append(match.start())
+    return index
 
 
 def _named_near(chain: Chain, text: str, windows: list[tuple[int, int]]) -> bool:
