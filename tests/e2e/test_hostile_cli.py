@@ -58,6 +58,10 @@ def run_compare(case: HostileCase, path: Path) -> Run:
         capture_output=True,
         timeout=TIMEOUT_S,
         preexec_fn=capability_dropper() if must_drop_root(case) else None,
+        # The child's own copy: without one it reads the process's environment, which
+        # pytest rewrites at every test (PYTEST_CURRENT_TEST) while these runs start in
+        # other threads; an exec once failed with EFAULT ("Bad address") on CI.
+        env=os.environ.copy(),
     )
     return Run(
         path,
