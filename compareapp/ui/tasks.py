@@ -92,11 +92,16 @@ class _Relay(QObject):
     @Slot(object)
     def done(self, result: object) -> None:
         self._call("done", result)
-        self._callbacks.clear()  # the last call: let go of what the callbacks hold
+        self.forget()  # the last call
 
     @Slot(object)
     def failed(self, error: object) -> None:
         self._call("failed", error)
+        self.forget()
+
+    def forget(self) -> None:
+        """Let go of the callbacks, and of what they hold (a comparison, say): a finished
+        task's relay stays alive as long as Qt's connections to it."""
         self._callbacks.clear()
 
     @Slot(str)
@@ -120,6 +125,7 @@ class BackgroundTask(QRunnable):
         self._work = work
         self._cancelled = False
         self._yielded = 0.0
+        self._relay: _Relay | None = None
         self.signals = _Signals()
 
     def start(
@@ -144,6 +150,8 @@ class BackgroundTask(QRunnable):
 
     def cancel(self) -> None:
         self._cancelled = True
+        if self._relay is not None:  # a cancelled task calls nothing back: let go of it all
+            self._relay.forget()
 
     @property
     def cancelled(self) -> bool:
@@ -172,7 +180,7 @@ class BackgroundTask(QRunnable):
 
     def run(self) -> None:
         # The work runs once: what it holds (a comparison, for the discrepancy job) goes
-        # with it. The thread pool's Python wrapper keeps the task itself alive.
+        # with it. The task itself stays alive as long as its relay does.
         work, self._work = self._work, _no_work
         try:
             result = work(self)

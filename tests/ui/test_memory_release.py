@@ -5,6 +5,7 @@ objects out of (``ui/tasks.collector_paused_for``)."""
 from __future__ import annotations
 
 import gc
+import threading
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,3 +45,44 @@ def test_a_replaced_comparison_is_freed_without_the_collector(
     qtbot.wait(100)
 
     assert old_model() is None and old_comparison() is None
+
+
+class _Held:
+    """Something a task's work and callbacks hold, as the discrepancy job holds a
+    comparison."""
+
+
+@pytest.mark.usefixtures("collector_off")
+@pytest.mark.parametrize("cancelled", [False, True])
+def test_a_task_done_or_cancelled_holds_nothing_of_its_work(qtbot: QtBot, cancelled: bool) -> None:
+    from PySide6.QtCore import QThreadPool
+
+    from compareapp.ui.tasks import BackgroundTask
+
+    seen: list[bool] = []
+    started, go_on = threading.Event(), threading.Event()
+
+    def started_task() -> tuple[BackgroundTask, weakref.ref[_Held]]:
+        held = _Held()  # only the work and the callbacks below hold it
+
+        def work(task: BackgroundTask) -> _Held:
+            started.set()
+            go_on.wait(10)
+            task.check()  # raises Cancelled once cancelled: then nothing is called back
+            return held
+
+        task = BackgroundTask(work)
+        task.start(lambda value: seen.append(value is held), lambda _error: seen.append(False))
+        return task, weakref.ref(held)
+
+    gc.disable()
+    task, gone = started_task()
+    assert started.wait(10)
+    if cancelled:
+        task.cancel()
+    go_on.set()
+    QThreadPool.globalInstance().waitForDone(10_000)
+    qtbot.wait(50)  # the result's signal, delivered on the UI thread
+
+    assert seen == ([] if cancelled else [True])
+    assert gone() is None, "the task, its relay or its callbacks still hold the work's objects"
