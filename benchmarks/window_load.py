@@ -12,6 +12,11 @@ aligns, lays out and links the documents, and then while the panes are scrolled.
 baseline, measured in the same run, is the same timer in the same window with nothing
 to do. The target is that no tick is more than 100 ms late.
 
+    QT_QPA_PLATFORM=offscreen python benchmarks/window_load.py --stalls [--pair A B]
+
+adds what every thread was doing whenever the UI thread was over 120 ms late, and each slow
+collection of the cyclic collector (benchmarks/stall_sampler.py).
+
     QT_QPA_PLATFORM=offscreen python benchmarks/window_load.py --highlights [--pair A B]
 
 times, instead, applying all highlights to the two panes' text (what the window's
@@ -40,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from benchmarks.stall_sampler import StallSampler  # noqa: E402
 from compareapp.ui.main_window import MainWindow  # noqa: E402
 
 LICENCES = Path("/usr/share/common-licenses")
@@ -83,11 +89,12 @@ def make_pair(count: int, folder: Path) -> tuple[Path, Path]:
 
 
 class LateTicks:
-    """How late a 5 ms timer fires on the UI thread."""
+    """How late a 5 ms timer fires on the UI thread (telling ``sampler``, if any)."""
 
-    def __init__(self) -> None:
+    def __init__(self, sampler: StallSampler | None = None) -> None:
         self.delays: list[float] = []
         self._last = time.perf_counter()
+        self._sampler = sampler
         self._timer = QTimer(interval=TICK_MS)
         self._timer.timeout.connect(self._tick)
 
@@ -95,6 +102,8 @@ class LateTicks:
         now = time.perf_counter()
         self.delays.append((now - self._last) * 1000 - TICK_MS)
         self._last = now
+        if self._sampler is not None:
+            self._sampler.tick()
 
     def start(self) -> None:
         self.delays.clear()
@@ -162,6 +171,11 @@ def main() -> int:
     parser.add_argument(
         "--highlights", action="store_true", help="time applying the highlights; print JSON"
     )
+    parser.add_argument(
+        "--stalls",
+        action="store_true",
+        help="print what every thread was doing when the UI thread was over 120 ms late",
+    )
     args = parser.parse_args()
     if args.highlights:
         with tempfile.TemporaryDirectory() as folder:
@@ -173,7 +187,10 @@ def main() -> int:
     window.resize(1400, 900)
     window.show()
     run_until(application, lambda: window.body_state == "built", 10.0)  # after the first paint
-    ticks = LateTicks()
+    sampler = StallSampler() if args.stalls else None
+    ticks = LateTicks(sampler)
+    if sampler is not None:
+        sampler.start()
     with tempfile.TemporaryDirectory() as folder:
         path_a, path_b = args.pair or make_pair(args.paragraphs, Path(folder))
         ticks.start()
@@ -221,6 +238,9 @@ def main() -> int:
     worst = max(loading + scrolling)
     idle_worst = max(idle) if idle else 0.0
     print(f"worst delay {worst:.1f} ms = {worst / max(idle_worst, 0.1):.1f} x the idle baseline")
+    if sampler is not None:
+        sampler.stop()
+        print("\n".join(["", "Stalls (--stalls):", *sampler.report()]))
     verdict = "PASS" if worst <= BLOCK_LIMIT_MS else "FAIL"
     print(
         f"{verdict}: the event loop never blocked for more than {BLOCK_LIMIT_MS} ms"
