@@ -37,6 +37,7 @@ from compareapp.export.pdf_annotations import (
     pdf_date,
     quad_points,
 )
+from tests.helpers.machine import cannot_check_here
 
 PAGES = [
     [
@@ -60,7 +61,16 @@ WHEN = datetime(2026, 11, 3, 14, 5, 9, tzinfo=timezone(timedelta(hours=1)))
 PDF_DATE = re.compile(r"^D:\d{14}[+-]\d{2}'\d{2}'$")
 
 POPPLER = shutil.which("pdftoppm") and shutil.which("pdftotext")
-needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils is not installed")
+
+
+@pytest.fixture
+def poppler() -> None:
+    """pdftoppm and pdftotext, which the test command installs (poppler-utils)."""
+    if not POPPLER:
+        cannot_check_here("poppler-utils (pdftoppm, pdftotext) is not installed")
+
+
+needs_poppler = pytest.mark.usefixtures("poppler")
 
 
 @dataclass(frozen=True)

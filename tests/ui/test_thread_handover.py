@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import sys
 
-import pytest
-
 from compareapp.ui import thread_handover
+from tests.helpers.machine import cannot_check_here
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Qt's Linux library name")
 def test_qts_own_move_is_what_is_called_on_linux() -> None:
+    if not sys.platform.startswith("linux"):
+        cannot_check_here("Qt's library is looked up by its Linux name")
     assert thread_handover._native_move() is not None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -10,8 +9,6 @@ from benchmarks.alignment import load_cases
 from compareapp.core.align.aligner import align_paragraphs
 from compareapp.core.diff import inline_diff
 from compareapp.core.text.normalize import tokenize
-
-pytest.importorskip("fast_diff_match_patch")
 
 
 def _encoded_pairs(texts_a: list[str], texts_b: list[str]) -> list[tuple[str, str]]:
