@@ -107,7 +107,8 @@ def gram_entries(letters: Sequence[str]) -> Entries:
     book's every character (rank, row, gram) took 220 MB more at the peak on the
     50,000-verse pair.
     """
-    blocks = _row_blocks([len(item) for item in letters], GRAM_BLOCK_CHARS)
+    lengths = np.array([len(item) for item in letters], dtype=np.int64)
+    blocks = _row_blocks(lengths.tolist(), GRAM_BLOCK_CHARS)
     codes = [_codes(letters[first:stop]) for first, stop in blocks]
     frequency = _summed_counts([np.bincount(block) for block in codes])
     by_frequency = np.argsort(-frequency, kind="stable")
@@ -115,7 +116,7 @@ def gram_entries(letters: Sequence[str]) -> Entries:
     rank[by_frequency[: ALPHABET - 1]] = np.arange(min(ALPHABET - 1, len(frequency)))
     size = int(rank[np.flatnonzero(frequency)].max(initial=0)) + 1
     grams = [
-        _grams(rank[block_codes], letters[first:stop], first, size)
+        _grams(rank[block_codes], lengths[first:stop], first, size)
         for (first, stop), block_codes in zip(blocks, codes, strict=True)
     ]
     in_use = np.zeros(size**GRAM, dtype=bool)
@@ -156,11 +157,11 @@ def _summed_counts(counts: list[Ints]) -> Ints:
     return total
 
 
-def _grams(ranks: Ints, letters: Sequence[str], first_row: int, size: int) -> tuple[Ints, Ints]:
-    """The row (counted from ``first_row``) and number of every gram of ``letters``."""
-    lengths = np.array([len(item) for item in letters], dtype=np.int64)
+def _grams(ranks: Ints, lengths: Ints, first_row: int, size: int) -> tuple[Ints, Ints]:
+    """The row (counted from ``first_row``) and number of every gram of the rows of
+    ``lengths`` characters whose ranks are ``ranks``."""
     ends = np.cumsum(lengths)
-    row_of_char = np.repeat(np.arange(len(letters), dtype=np.int64), lengths)
+    row_of_char = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
     starts = np.arange(max(len(ranks) - GRAM + 1, 0))
     starts = starts[starts + GRAM <= ends[row_of_char[starts]]]
     grams = ranks[starts]

@@ -31,7 +31,7 @@ class SentenceTerms:
         self.texts = (texts_a, texts_b)
         self.languages = languages
         self._made: tuple[dict[int, list[frozenset[str]]], ...] = ({}, {})
-        self._pieces: tuple[dict[int, list[str]], ...] = ({}, {})
+        self._cut: tuple[dict[int, list[str]], ...] = ({}, {})
 
     def of(self, side: int, index: int) -> list[frozenset[str]]:
         made = self._made[side].get(index)
@@ -44,9 +44,9 @@ class SentenceTerms:
     def pieces(self, side: int, index: int) -> list[str]:
         """The sentences of a paragraph, those without terms too: at least as many as
         :meth:`of` gives, and quicker to find."""
-        made = self._pieces[side].get(index)
+        made = self._cut[side].get(index)
         if made is None:
-            self._pieces[side][index] = made = _pieces(self.texts[side][index])
+            self._cut[side][index] = made = _pieces(self.texts[side][index])
         return made
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from compareapp.core.review.marks import MarkStatus
@@ -52,8 +52,9 @@ class OverviewStrip(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip("Overview: red marks numbers, names and quotations; click to jump")
         self._layer: QPixmap | None = None
-        """The marks as last painted, kept while they, the layout and the size stay: a
-        scroll repaints only the frame of the part in view."""
+        """The marks as last painted, kept while they and the layout stay (and the size:
+        :meth:`paintEvent` compares it): a scroll repaints only the frame of the part in
+        view."""
         view.verticalScrollBar().valueChanged.connect(self.update)
         view.extents_changed.connect(self._repaint_marks)
         self.setAccessibleName(f"Overview of {name}" if name else "Overview")
@@ -76,10 +77,6 @@ class OverviewStrip(QWidget):
     def _repaint_marks(self) -> None:
         self._layer = None
         self.update()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._layer = None
 
     def _describe(self) -> None:
         """Read out what the strip paints: how many paragraphs of each kind it marks."""
