@@ -198,6 +198,7 @@ def main() -> int:
         idle = ticks.stop()
 
         ticks.start()
+        opened_at = time.monotonic()
         window.files.open_paths([str(path_a), str(path_b)], remember=False)
         view = window.comparison_view
 
@@ -232,6 +233,11 @@ def main() -> int:
         else f"two documents of {args.paragraphs:,} paragraphs"
     )
     print(f"{size}; comparison shown after {took:.1f} s")
+    for what, at in (
+        ("first screen, plain", window.first_screen_at),
+        ("first screen, compared", window.first_compared_at),
+    ):
+        print(f"  {what}: after {at - opened_at:.1f} s" if at is not None else f"  no {what}")
     print(summary("baseline: idle window", idle))
     print(summary("opening and comparing", loading))
     print(summary("linked scrolling, 40 steps", scrolling))

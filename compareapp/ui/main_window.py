@@ -108,6 +108,9 @@ class MainWindow(QMainWindow):
         self.first_screen_at: float | None = None
         """``time.monotonic()`` when a job last put documents' text in the panes: its
         preview, or its result when it sent none (benchmarks time the first screen)."""
+        self.first_compared_at: float | None = None
+        """Likewise, when it last showed the first screen compared: its preview with
+        highlights and bands, or its result when it sent none."""
         self.first_paint = FirstPaintWait(self)
         self.first_paint.defer(self.build_body)
 
@@ -216,7 +219,10 @@ class MainWindow(QMainWindow):
         and Cancel stay; the window's documents, marks and actions are as they were)."""
         self.comparison_view.show_preview(preview)
         self.stack.setCurrentWidget(self.comparison_view)
-        self.first_screen_at = time.monotonic()
+        if preview.bands is None:
+            self.first_screen_at = time.monotonic()
+        else:
+            self.first_compared_at = time.monotonic()
         self._update_navigation()
 
     def drop_preview(self) -> None:
@@ -233,6 +239,7 @@ class MainWindow(QMainWindow):
         from compareapp.ui.docks.discrepancy_panel import NO_COMPARISON  # loaded with the body
 
         previewed = self.comparison_view.previewing
+        compared = previewed and bool(self.comparison_view.link_maps)  # the first screen
         self.message_bar.show_errors(outcome.error_messages())
         before = (self.documents, self.base)
         self.documents = outcome.documents
@@ -256,6 +263,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.comparison_view)
             if not previewed:
                 self.first_screen_at = time.monotonic()
+            if not compared:
+                self.first_compared_at = time.monotonic()
             self.discrepancies.list_discrepancies(outcome.result)
         self.sessions.follow_composition(before, (self.documents, self.base))
         self._update_navigation()

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from compareapp.core.diff.comparison import Comparison
 from compareapp.core.documents.loading import load_document
 from compareapp.core.present.display_text import DisplayText
 from compareapp.core.review.marks import MarkStatus, ReviewMark
@@ -58,18 +59,27 @@ def long_pair(tmp_path: Path) -> list[Path]:
     return paths
 
 
-@pytest.fixture
-def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
-    """Hold a comparison job before it lays out its panes' text until the event is set
-    (so a test sees the preview however fast the machine aligns); set at the end."""
-    release = threading.Event()
-    real = document_builder.build_text_document
+def hold(
+    monkeypatch: pytest.MonkeyPatch, owner: object, name: str, release: threading.Event
+) -> None:
+    """Make ``owner.name``, called from a job, wait until ``release`` is set."""
+    real = getattr(owner, name)
 
-    def build_when_released(*arguments: Any) -> Any:
+    def when_released(*arguments: Any) -> Any:
         release.wait(30)
         return real(*arguments)
 
-    monkeypatch.setattr(document_builder, "build_text_document", build_when_released)
+    monkeypatch.setattr(owner, name, when_released)
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """Hold a comparison job before it compares the wording of the documents' first screens
+    and before it lays out its panes' text, until the event is set (so a test sees the
+    plain preview however fast the machine aligns); set at the end."""
+    release = threading.Event()
+    hold(monkeypatch, Comparison, "first_screen", release)
+    hold(monkeypatch, document_builder, "build_text_document", release)
     yield release
     release.set()
 

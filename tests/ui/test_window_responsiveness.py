@@ -143,13 +143,13 @@ def test_the_window_compares_a_large_pair_with_the_collector_off(
 
     monkeypatch.setattr(tasks, "LARGE_JOB_PARAGRAPHS", 3)  # the sample pair is "large"
     enabled_while_aligning: list[bool] = []
-    real_compare_pair = comparison.compare_pair
+    real_align_pair = comparison.align_pair
 
-    def compare_pair(*arguments: object, **keywords: object) -> object:
+    def align_pair(*arguments: object, **keywords: object) -> object:
         enabled_while_aligning.append(gc.isenabled())
-        return real_compare_pair(*arguments, **keywords)  # type: ignore[arg-type]
+        return real_align_pair(*arguments, **keywords)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(comparison, "compare_pair", compare_pair)
+    monkeypatch.setattr(comparison, "align_pair", align_pair)
     window.files.open_paths(sample_paths())
     wait_for_comparison(qtbot, window)
 

@@ -55,6 +55,10 @@ class Comparison:
     progress: Progress | None = field(default=None, repr=False, compare=False)
     """Told what is being done during long steps; it may raise to cancel the work."""
     _pairs: dict[tuple[int, int], PairComparison] = field(default_factory=dict, repr=False)
+    _alignments: dict[tuple[int, int], PairAlignment] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """Pairs aligned and not yet diffed (:meth:`alignment`)."""
     _oriented: dict[tuple[int, int], list[LinkedPair]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -82,10 +86,46 @@ class Comparison:
     def pair(self, a: int, b: int) -> PairComparison:
         """Document ``a`` compared with document ``b`` (computed once, then cached)."""
         if (a, b) not in self._pairs:
-            self._pairs[(a, b)] = compare_pair(
-                self.documents[a], self.documents[b], a, b, self.params, self.progress
+            self._pairs[(a, b)] = diff_links(
+                self.documents[a], self.documents[b], self.alignment(a, b), a, b, self.progress
             )
+            self._alignments.pop((a, b))
         return self._pairs[(a, b)]
+
+    def alignment(self, a: int, b: int) -> PairAlignment:
+        """The paragraphs of ``a`` and ``b`` aligned, without word differences yet (kept
+        for :meth:`pair`)."""
+        if (a, b) in self._pairs:
+            return self._pairs[(a, b)].alignment
+        if (a, b) not in self._alignments:
+            self._alignments[(a, b)] = align_pair(
+                self.documents[a], self.documents[b], self.params, self.progress
+            )
+        return self._alignments[(a, b)]
+
+    def first_screen(self, paragraphs: Sequence[int]) -> Comparison:
+        """The same comparison, for a first screen while the rest is worked out: every
+        document aligned with the base, and of the links only the groups that reach one of
+        the first ``paragraphs[i]`` paragraphs of a document ``i``, word-diffed. The
+        alignments are kept for :meth:`pair`."""
+        first = Comparison(self.documents, self.base, self.params)
+        for other in self.others():
+            alignment = self.alignment(self.base, other)
+            near = (paragraphs[self.base], paragraphs[other])
+            groups = [
+                group
+                for group in link_groups(alignment.links)
+                if any(link.a < near[0] or link.b < near[1] for link in group)
+            ]
+            first._pairs[(self.base, other)] = diff_links(
+                self.documents[self.base],
+                self.documents[other],
+                alignment,
+                self.base,
+                other,
+                groups=groups,
+            )
+        return first
 
     def pairs(self, a: int, b: int) -> list[LinkedPair]:
         """The linked pairs between documents ``a`` and ``b``, oriented from ``a`` to ``b``
@@ -127,7 +167,6 @@ class Comparison:
         return sorted(unique)
 
 
-@fewer_collections()
 def compare_pair(
     doc_a: Document,
     doc_b: Document,
@@ -137,14 +176,39 @@ def compare_pair(
     progress: Progress | None = None,
 ) -> PairComparison:
     """Align two documents and diff every linked group."""
+    return diff_links(doc_a, doc_b, align_pair(doc_a, doc_b, params, progress), a, b, progress)
+
+
+@fewer_collections()
+def align_pair(
+    doc_a: Document,
+    doc_b: Document,
+    params: AlignParams | None = None,
+    progress: Progress | None = None,
+) -> PairAlignment:
+    """The paragraphs of two documents aligned, in their languages."""
     from compareapp.core.align.aligner import align_paragraphs  # loads numpy: only when aligning
 
     params = for_languages(params or AlignParams(), (doc_a.language, doc_b.language))
-    alignment = align_paragraphs(
+    return align_paragraphs(
         [p.text for p in doc_a.paragraphs], [p.text for p in doc_b.paragraphs], params, progress
     )
+
+
+@fewer_collections()
+def diff_links(
+    doc_a: Document,
+    doc_b: Document,
+    alignment: PairAlignment,
+    a: int = 0,
+    b: int = 1,
+    progress: Progress | None = None,
+    groups: list[list[Link]] | None = None,
+) -> PairComparison:
+    """Every link group of ``alignment`` (or only ``groups`` of them) word-diffed."""
     pairs: list[LinkedPair] = []
-    groups = link_groups(alignment.links)
+    if groups is None:
+        groups = link_groups(alignment.links)
     for done, group in enumerate(groups):
         if progress is not None and done % PROGRESS_EVERY == 0 and len(groups) > PROGRESS_EVERY:
             progress(f"Comparing the wording: {done:,} of {len(groups):,} passages")

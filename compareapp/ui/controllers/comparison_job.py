@@ -22,11 +22,13 @@ from compareapp.core.review.session import SessionSource
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from compareapp.core.diff.comparison import Comparison
     from compareapp.core.documents.loading import LoadError
     from compareapp.core.documents.pasted import PasteError
     from compareapp.core.facts.discrepancies import Discrepancy
+    from compareapp.core.present.display_text import DisplayText
     from compareapp.core.present.view_model import ComparisonViewModel, DifferenceFilter
-    from compareapp.ui.panes.comparison_result import ComparisonResult
+    from compareapp.ui.panes.comparison_result import ComparisonPreview, ComparisonResult
     from compareapp.ui.tasks import BackgroundTask
 
 
@@ -168,6 +170,11 @@ def _compared(
     model = ComparisonViewModel(comparison, difference_filter)
     for other in comparison.others():
         task.progress(f"Aligning {documents[other].name} with {documents[comparison.base].name}")
+        comparison.alignment(comparison.base, other)
+    if preview:
+        task.preview(_first_screen(comparison, displays, difference_filter))
+    for other in comparison.others():
+        task.progress(f"Comparing the wording of {documents[other].name}")
         comparison.pair(comparison.base, other)
     comparison.progress = None  # later pairs are computed on the UI thread, for no task
     bands = []
@@ -191,6 +198,40 @@ def _compared(
             model.sync_groups(index)
     model.counts()
     return JobOutcome(documents, errors, ComparisonResult(model, displays, text_documents, bands))
+
+
+def _first_screen(
+    comparison: Comparison, displays: list[DisplayText], difference_filter: DifferenceFilter
+) -> ComparisonPreview:
+    """The start of each document, as the plain preview shows it, with its highlights and
+    the bands between the base's paragraphs and another's: the link groups that reach it
+    diffed, and no others."""
+    from compareapp.core.present.view_model import ComparisonViewModel
+    from compareapp.ui.panes.comparison_result import ComparisonPreview
+    from compareapp.ui.panes.document_builder import build_preview_document, preview_paragraphs
+
+    shown = [preview_paragraphs(display) for display in displays]
+    first = ComparisonViewModel(comparison.first_screen(shown), difference_filter)
+    starts = [
+        build_preview_document(
+            display,
+            highlights=first.highlights(index),
+            unique=first.unique_paragraphs(index),
+            dimmed=first.dimmed_paragraphs(index),
+        )
+        for index, display in enumerate(displays)
+    ]
+    bands = [  # between the base and its neighbours: the other pairs are not aligned yet
+        [
+            band
+            for band in first.bands(left, left + 1)
+            if band.left < shown[left] and band.right < shown[left + 1]
+        ]
+        if comparison.base in (left, left + 1)
+        else []
+        for left in range(len(displays) - 1)
+    ]
+    return ComparisonPreview(list(comparison.documents), starts, comparison.base, bands)
 
 
 def _within_memory_bound(

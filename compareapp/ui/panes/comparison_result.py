@@ -31,10 +31,13 @@ class ComparisonResult:
 
 @dataclass
 class ComparisonPreview:
-    """What the background job hands over as soon as the documents are read: the start of
-    each one's text, plain (``build_preview_document``), to read while the comparison is
-    computed."""
+    """What the background job hands over while the comparison is computed: as soon as the
+    documents are read, the start of each one's text, plain (``build_preview_document``);
+    once they are aligned, the same start with its highlights and its links' bands."""
 
     documents: list[Document]
     text_documents: list[QTextDocument]
     base: int
+    bands: list[list[Band]] | None = None
+    """The bands between each pane and the next whose paragraphs are both in the previews
+    (None: the plain preview, made before the alignment)."""

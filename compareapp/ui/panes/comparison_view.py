@@ -3,7 +3,8 @@
 It shows a comparison's result (documents, the core's view model and the prepared text
 documents; see :mod:`compareapp.ui.panes.comparison_result`), answers clicks on
 paragraphs and bands by selecting the link, and moves between differences. While the
-result is computed it can show a preview: the start of each document's text, nothing more.
+result is computed it can show a preview: the start of each document's text, then the
+same with its highlights and bands once the first screens are compared.
 
 The panes' modules (text views, overview strips, link maps, scroll linking) load with the
 first preview or result, or once the window's first frame is painted
@@ -23,13 +24,12 @@ from compareapp.core.review.marks import MarkStatus, ReviewMark
 from compareapp.core.review.placement import marks_in, paragraph_statuses
 from compareapp.ui.panes import navigation
 from compareapp.ui.panes.pane_area import pane_area
+from compareapp.ui.panes.pane_texts import PaneTexts
 
 if TYPE_CHECKING:  # the comparison's modules load with the first comparison, not the window
-    from PySide6.QtGui import QTextDocument
-
     from compareapp.core.documents.document import Document
     from compareapp.core.present.display_text import DisplayText
-    from compareapp.core.present.view_model import ComparisonViewModel, Stop
+    from compareapp.core.present.view_model import Band, ComparisonViewModel, Stop
     from compareapp.ui.panes.comparison_result import ComparisonPreview, ComparisonResult
     from compareapp.ui.panes.document_pane import DocumentPane
     from compareapp.ui.panes.link_map import LinkMap
@@ -76,7 +76,8 @@ class ComparisonView(QWidget):
         self.current_document = 0
         self._positions: dict[int, float] = {}
         self._review_marks: list[ReviewMark] = []
-        self._unshown: list[tuple[DocumentPane, QTextDocument]] = []
+        self._texts = PaneTexts(self)
+        self._texts.all_laid_out.connect(self._texts_laid_out)
         self.extend_context_menu: Callable[[QMenu, int, int], None] | None = None
         """Adds review commands to a pane's context menu: (menu, document, view position)."""
         self.redline: RedlineView | None = None
@@ -101,7 +102,7 @@ class ComparisonView(QWidget):
                 widget.deleteLater()
         self.result, self.panes, self.link_maps, self.linker = None, [], [], None
         self.previewing = False
-        self._unshown = []
+        self._texts.stop()
         self._positions.clear()
         self.show_redline(None)
 
@@ -119,69 +120,70 @@ class ComparisonView(QWidget):
 
     def show_preview(self, preview: ComparisonPreview) -> None:
         """Replace whatever is shown with the start of the documents' text, read-only: no
-        links, no marks, no navigation, and the panes' buttons disabled (the documents are
-        not the window's yet), until :meth:`show_result` replaces it."""
+        selection, marks or navigation, and the panes' buttons disabled (the documents are
+        not the window's yet), until :meth:`show_result` replaces it. A preview with bands
+        (the first screen compared) shows them, and keeps where the plain preview before it
+        was scrolled to."""
         from compareapp.ui.panes.document_builder import take_on_ui_thread
         from compareapp.ui.panes.document_pane import DocumentPane  # see load_pane_modules
 
+        scrolled = self._preview_scrolled()
         self.clear()
         self.previewing = True
-        for index, document in enumerate(preview.documents):
-            pane = DocumentPane(document)
+        panes = [DocumentPane(document) for document in preview.documents]
+        for index, pane in enumerate(panes):
             pane.set_base(index == preview.base)
             for button in (pane.base_button, pane.menu_button, pane.close_button):
                 button.setEnabled(False)
             pane.setAcceptDrops(False)
-            self.panes.append(pane)
-            self.splitter.addWidget(pane)
-            self.splitter.setStretchFactor(self.splitter.count() - 1, 1)
+        self._place(panes, preview.bands)
         take_on_ui_thread(preview.text_documents)
-        self._unshown = list(zip(self.panes, preview.text_documents, strict=True))
-        self._show_next_text()
+        self._texts.show(self.panes, preview.text_documents, scrolled)
+
+    def _preview_scrolled(self) -> list[float]:
+        """Where each pane of the preview shown is scrolled to (none: no preview)."""
+        return [pane.view.scroll_value() for pane in self.panes] if self.previewing else []
 
     def show_result(self, result: ComparisonResult) -> None:
-        """Replace whatever is shown (a preview too) with ``result``."""
+        """Replace whatever is shown with ``result`` (scrolled where its preview was)."""
         from compareapp.ui.panes.document_builder import take_on_ui_thread
-        from compareapp.ui.panes.link_map import LinkMap  # see load_pane_modules
-        from compareapp.ui.panes.scroll_linker import ScrollLinker
+        from compareapp.ui.panes.scroll_linker import ScrollLinker  # see load_pane_modules
 
+        scrolled = self._preview_scrolled()
         self.clear()
         self.result = result
         model = result.model
-        self.panes = [
-            self._make_pane(index, document) for index, document in enumerate(result.documents)
-        ]
-        for index, pane in enumerate(self.panes):
-            if index:
-                left = self.panes[index - 1]
-                names = (left.document.name, pane.document.name)
-                link_map = LinkMap(left.view, pane.view, names)
-                link_map.set_bands(result.bands[index - 1])
-                link_map.band_clicked.connect(self._band_clicker(index - 1))
-                link_map.band_chosen.connect(self._band_clicker(index - 1, reveal=True))
-                self.link_maps.append(link_map)
-                self.splitter.addWidget(link_map)
-            self.splitter.addWidget(pane)
-            self.splitter.setStretchFactor(self.splitter.count() - 1, 1)
+        self._place([self._make_pane(k, d) for k, d in enumerate(result.documents)], result.bands)
+        for index, link_map in enumerate(self.link_maps):
+            link_map.band_clicked.connect(self._band_clicker(index))
+            link_map.band_chosen.connect(self._band_clicker(index, reveal=True))
         self._chain_focus()
         self.linker = ScrollLinker([pane.view for pane in self.panes], model)
         self.linker.enabled = self.linked_scrolling
         self.current_document = model.base
         take_on_ui_thread(result.text_documents)
-        self._unshown = list(zip(self.panes, result.text_documents, strict=True))
-        self._show_next_text()
+        following = model.base if self.linked_scrolling else None
+        self._texts.show(self.panes, result.text_documents, scrolled, following)
         self.set_review_marks(self._review_marks)
 
-    def _show_next_text(self) -> None:
-        """Give the panes their texts one at a time, each once the previous one is laid
-        out: Qt lays out long texts in growing steps, and two at once would stall."""
-        if self._unshown:
-            pane, text = self._unshown.pop(0)
-            pane.view.extents_changed.connect(
-                self._show_next_text, Qt.ConnectionType.SingleShotConnection
-            )
-            pane.view.set_text_document(text)
-        elif self.result is not None:
+    def _place(self, panes: list[DocumentPane], bands: list[list[Band]] | None) -> None:
+        """Show ``panes`` side by side, with a link map of ``bands[k]`` between pane ``k``
+        and the next (without ``bands``, none)."""
+        from compareapp.ui.panes.link_map import LinkMap  # see load_pane_modules
+
+        self.panes = panes
+        for index, pane in enumerate(panes):
+            if index and bands is not None:
+                left = panes[index - 1]
+                link_map = LinkMap(left.view, pane.view, (left.document.name, pane.document.name))
+                link_map.set_bands(bands[index - 1])
+                self.link_maps.append(link_map)
+                self.splitter.addWidget(link_map)
+            self.splitter.addWidget(pane)
+            self.splitter.setStretchFactor(self.splitter.count() - 1, 1)
+
+    def _texts_laid_out(self) -> None:
+        if self.result is not None:
             self.texts_laid_out.emit()
 
     def _make_pane(self, index: int, document: Document) -> DocumentPane:

@@ -41,28 +41,43 @@ def build_text_document(
     applied, the page furniture set aside (``dimmed``) greyed. Moved to the application's
     thread, ready for a view."""
     document, cursor = _plain_document(display.text)
-    _shade_unique(document, unique)
-    for highlight in highlights:
-        cursor.setPosition(display.position(highlight.start))
-        cursor.setPosition(display.position(highlight.end), QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(text_formats.highlight_format(highlight.kind, highlight.removed))
-    text_formats.set_furniture_dimmed(document, dimmed, True)
+    _format(document, cursor, display, highlights, unique, dimmed)
     return _handed_over(document)
 
 
-def build_preview_document(display: DisplayText, limit: int = PREVIEW_CHARACTERS) -> QTextDocument:
-    """The start of the pane's document, to read while the comparison is computed: the
-    paragraphs within the first ``limit`` characters (at least the first paragraph, cut at
-    ``limit``), laid out as in :func:`build_text_document` but without highlights, and a
-    last line saying how many paragraphs come with the comparison. Moved to the
-    application's thread, ready for a view."""
-    count = len(display.starts)
+def preview_paragraphs(display: DisplayText, limit: int = PREVIEW_CHARACTERS) -> int:
+    """How many paragraphs a preview of ``limit`` characters shows: those that end within
+    the limit, and at least the first (cut at ``limit`` when it is longer)."""
     if len(display.text) <= limit:
-        shown, text = count, display.text
-    else:  # the paragraphs that end within the limit (``starts`` count UTF-16 units)
-        shown = max(1, bisect.bisect_right(display.starts, limit + 1) - 1)
-        text = PARAGRAPH_SEPARATOR.join(display.text.split(PARAGRAPH_SEPARATOR, shown)[:shown])
+        return len(display.starts)
+    return max(1, bisect.bisect_right(display.starts, limit + 1) - 1)  # ``starts``: UTF-16
+
+
+def build_preview_document(
+    display: DisplayText,
+    limit: int = PREVIEW_CHARACTERS,
+    highlights: Iterable[Highlight] = (),
+    unique: Iterable[int] = (),
+    dimmed: Iterable[int] = (),
+) -> QTextDocument:
+    """The start of the pane's document, to read while the comparison is computed: the
+    paragraphs within the first ``limit`` characters (:func:`preview_paragraphs`), laid out
+    as in :func:`build_text_document` with those of its ``highlights``, ``unique`` and
+    ``dimmed`` paragraphs that fall within them, and a last line saying how many paragraphs
+    come with the comparison. Moved to the application's thread, ready for a view."""
+    count = len(display.starts)
+    shown = preview_paragraphs(display, limit)
+    text = PARAGRAPH_SEPARATOR.join(display.text.split(PARAGRAPH_SEPARATOR, shown)[:shown])
     document, cursor = _plain_document(text[:limit])  # a first paragraph may be longer
+    end = document.characterCount() - 1  # in UTF-16 units, as view positions are
+    _format(
+        document,
+        cursor,
+        display,
+        [h for h in highlights if display.position(h.end) <= end],
+        [index for index in unique if index < shown],
+        [index for index in dimmed if index < shown],
+    )
     more = count - shown
     if len(text) > limit or more:
         cursor.movePosition(QTextCursor.MoveOperation.End)
@@ -77,6 +92,24 @@ def build_preview_document(display: DisplayText, limit: int = PREVIEW_CHARACTERS
             note,
         )
     return _handed_over(document)
+
+
+def _format(
+    document: QTextDocument,
+    cursor: QTextCursor,
+    display: DisplayText,
+    highlights: Iterable[Highlight],
+    unique: Iterable[int],
+    dimmed: Iterable[int],
+) -> None:
+    """Apply ``highlights``, the shading of ``unique`` paragraphs and the grey of
+    ``dimmed`` ones to ``document``, whose text is ``display``'s or its start."""
+    _shade_unique(document, unique)
+    for highlight in highlights:
+        cursor.setPosition(display.position(highlight.start))
+        cursor.setPosition(display.position(highlight.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(text_formats.highlight_format(highlight.kind, highlight.removed))
+    text_formats.set_furniture_dimmed(document, dimmed, True)
 
 
 def _plain_document(text: str) -> tuple[QTextDocument, QTextCursor]:
