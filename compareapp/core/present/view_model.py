@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 from functools import cached_property
@@ -142,6 +142,13 @@ class ComparisonViewModel:
         self._case_only_texts: dict[tuple[str, str], bool] = {}
         self.furniture = PageFurniture(comparison.documents)
         self._significant_stops: dict[int, list[Stop]] = {}
+
+    def first_screen(self, paragraphs: Sequence[int]) -> ComparisonViewModel:
+        """The view model of the comparison's first screen (:meth:`Comparison.first_screen`),
+        with this one's filter and page furniture (worked out once for both)."""
+        first = ComparisonViewModel(self.comparison.first_screen(paragraphs), self.filter)
+        first.furniture = self.furniture
+        return first
 
     @property
     def typographic(self) -> bool:

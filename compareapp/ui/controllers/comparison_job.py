@@ -22,7 +22,6 @@ from compareapp.core.review.session import SessionSource
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from compareapp.core.diff.comparison import Comparison
     from compareapp.core.documents.loading import LoadError
     from compareapp.core.documents.pasted import PasteError
     from compareapp.core.facts.discrepancies import Discrepancy
@@ -172,7 +171,7 @@ def _compared(
         task.progress(f"Aligning {documents[other].name} with {documents[comparison.base].name}")
         comparison.alignment(comparison.base, other)
     if preview:
-        task.preview(_first_screen(comparison, displays, difference_filter))
+        task.preview(_first_screen(model, displays))
     for other in comparison.others():
         task.progress(f"Comparing the wording of {documents[other].name}")
         comparison.pair(comparison.base, other)
@@ -200,18 +199,15 @@ def _compared(
     return JobOutcome(documents, errors, ComparisonResult(model, displays, text_documents, bands))
 
 
-def _first_screen(
-    comparison: Comparison, displays: list[DisplayText], difference_filter: DifferenceFilter
-) -> ComparisonPreview:
+def _first_screen(model: ComparisonViewModel, displays: list[DisplayText]) -> ComparisonPreview:
     """The start of each document, as the plain preview shows it, with its highlights and
     the bands between the base's paragraphs and another's: the link groups that reach it
     diffed, and no others."""
-    from compareapp.core.present.view_model import ComparisonViewModel
     from compareapp.ui.panes.comparison_result import ComparisonPreview
     from compareapp.ui.panes.document_builder import build_preview_document, preview_paragraphs
 
     shown = [preview_paragraphs(display) for display in displays]
-    first = ComparisonViewModel(comparison.first_screen(shown), difference_filter)
+    first = model.first_screen(shown)
     starts = [
         build_preview_document(
             display,
@@ -227,11 +223,11 @@ def _first_screen(
             for band in first.bands(left, left + 1)
             if band.left < shown[left] and band.right < shown[left + 1]
         ]
-        if comparison.base in (left, left + 1)
+        if model.base in (left, left + 1)
         else []
         for left in range(len(displays) - 1)
     ]
-    return ComparisonPreview(list(comparison.documents), starts, comparison.base, bands)
+    return ComparisonPreview(list(model.comparison.documents), starts, model.base, bands)
 
 
 def _within_memory_bound(
