@@ -47,8 +47,20 @@ def test_marks_of_one_colour_that_touch_are_painted_as_one_run() -> None:
     marks = {3: red, 0: red, 1: red, 2: blue, 9: red}
     extents = [(0.0, 10.0), (10.0, 20.0), (20.0, 30.0), (30.0, 40.0), (40.0, 41.0)]
 
-    assert _runs(marks, extents, 1.0) == [(red, 0.0, 20.0), (blue, 20.0, 30.0), (red, 30.0, 40.0)]
-    assert _runs({4: red}, extents, 1.0) == [(red, 40.0, 42.0)], "at least two pixels tall"
+    assert _runs(marks, extents, 1.0) == [
+        (red, [(0.0, 20.0), (30.0, 40.0)]),
+        (blue, [(20.0, 30.0)]),
+    ]
+    assert _runs({4: red}, extents, 1.0) == [(red, [(40.0, 42.0)])], "at least two pixels tall"
+
+
+def test_numbers_names_and_quotations_are_painted_last_over_the_other_marks() -> None:
+    significant, changed = palette.STRIP_SIGNIFICANT, palette.STRIP_CHANGE
+    extents = [(float(k), k + 0.1) for k in range(6)]
+
+    runs = _runs({0: significant, 1: changed, 2: significant, 5: changed}, extents, 1.0)
+
+    assert runs == [(changed, [(1.0, 3.0), (5.0, 7.0)]), (significant, [(0.0, 4.0)])]
 
 
 def test_the_overview_repaints_its_marks_when_they_change(qtbot, window: MainWindow, seed_paths):

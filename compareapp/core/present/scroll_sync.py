@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from itertools import chain
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -30,9 +31,6 @@ class Anchor(NamedTuple):
     b_top: float
     b_bottom: float
 
-    def swapped(self) -> Anchor:
-        return Anchor(self.b_top, self.b_bottom, self.a_top, self.a_bottom)
-
 
 class PositionMap:
     """A monotone, piecewise-linear map from positions in A to positions in B."""
@@ -40,14 +38,9 @@ class PositionMap:
     def __init__(self, anchors: Iterable[Anchor], height_a: float, height_b: float) -> None:
         self.height_a = max(0.0, height_a)
         self.height_b = max(0.0, height_b)
-        self._anchors = monotone_anchors(anchors, self.height_a, self.height_b)
-        xs, ys = [0.0], [0.0]
-        for anchor in self._anchors:
-            xs += [anchor.a_top, anchor.a_bottom]
-            ys += [anchor.b_top, anchor.b_bottom]
-        xs.append(self.height_a)
-        ys.append(self.height_b)
-        self._xs, self._ys = xs, ys
+        kept = monotone_anchors(anchors, self.height_a, self.height_b)
+        self._xs: list[float] = [0.0, *chain.from_iterable(map(_a_extent, kept)), self.height_a]
+        self._ys: list[float] = [0.0, *chain.from_iterable(map(_b_extent, kept)), self.height_b]
 
     def __call__(self, position: float) -> float:
         """The position in B that corresponds to ``position`` in A."""
@@ -64,10 +57,11 @@ class PositionMap:
         return min(y0 + (y1 - y0) * fraction, y1)
 
     def reversed(self) -> PositionMap:
-        """The map from B back to A."""
-        return PositionMap(
-            (anchor.swapped() for anchor in self._anchors), self.height_b, self.height_a
-        )
+        """The map from B back to A: the same points, swapped (the anchors kept are in
+        order on both sides, so all would be kept again)."""
+        turned = PositionMap((), self.height_b, self.height_a)
+        turned._xs, turned._ys = self._ys, self._xs
+        return turned
 
 
 def monotone_anchors(anchors: Iterable[Anchor], height_a: float, height_b: float) -> list[Anchor]:
@@ -77,19 +71,22 @@ def monotone_anchors(anchors: Iterable[Anchor], height_a: float, height_b: float
     kept: list[Anchor] = []
     last_a = last_b = 0.0
     for anchor in sorted(anchors, key=_tops):
-        if anchor.a_bottom < anchor.a_top or anchor.b_bottom < anchor.b_top:
+        a_top, a_bottom, b_top, b_bottom = anchor
+        if a_bottom < a_top or b_bottom < b_top:
             continue
-        if anchor.a_top < last_a or anchor.b_top < last_b:
+        if a_top < last_a or b_top < last_b:
             continue
-        if anchor.a_bottom > height_a or anchor.b_bottom > height_b:
+        if a_bottom > height_a or b_bottom > height_b:
             continue
         kept.append(anchor)
-        last_a, last_b = anchor.a_bottom, anchor.b_bottom
+        last_a, last_b = a_bottom, b_bottom
     return kept
 
 
 _tops = itemgetter(0, 2)
 """An anchor's ``(a_top, b_top)``: the order anchors are kept in."""
+_a_extent = itemgetter(0, 1)
+_b_extent = itemgetter(2, 3)
 
 
 def sync_point(value: float, page: float, maximum: float) -> float:

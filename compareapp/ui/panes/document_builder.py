@@ -8,6 +8,7 @@ time and freeze the window, so everything is applied before it is shown.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,11 @@ if TYPE_CHECKING:
 LINE_HEIGHT_PERCENT = 135
 PARAGRAPH_SPACING = 10.0
 DOCUMENT_MARGIN = 14.0
+HUGE_WORD = 1000
+LONG_WORD = re.compile(rf"\S{{{HUGE_WORD}}}")
+"""A word this long (no real one is) is broken anywhere: see :func:`has_huge_word`."""
+_HAS_HUGE_WORD = "compareapp-has-huge-word"
+"""The property of a document built here that says whether it has such a word."""
 PREVIEW_CHARACTERS = 20_000
 """A preview holds about this much of each document: several screens, which Qt lays out
 at once (the whole of a long text would take it a second of work on the UI thread, in
@@ -119,6 +125,7 @@ def _plain_document(text: str) -> tuple[QTextDocument, QTextCursor]:
     document.setUndoRedoEnabled(False)
     document.setDocumentMargin(DOCUMENT_MARGIN)
     document.setPlainText(text)
+    document.setProperty(_HAS_HUGE_WORD, _has_huge_word(text))
     cursor = QTextCursor(document)
     cursor.select(QTextCursor.SelectionType.Document)
     block_format = QTextBlockFormat()
@@ -128,6 +135,28 @@ def _plain_document(text: str) -> tuple[QTextDocument, QTextCursor]:
     block_format.setBottomMargin(PARAGRAPH_SPACING)
     cursor.mergeBlockFormat(block_format)
     return document, cursor
+
+
+def has_huge_word(document: QTextDocument) -> bool:
+    """Does a paragraph hold a word of :data:`LONG_WORD`'s length? Qt looks for a word
+    boundary along the whole of a word too long for a line, again for each line: a word of
+    a million letters took it 85 s to lay out, broken anywhere 0.6 s. A document built here
+    knows, worked out off the UI thread (reading a book's blocks there took 130 ms)."""
+    known = document.property(_HAS_HUGE_WORD)
+    if known is not None:
+        return bool(known)
+    block = document.begin()
+    while block.isValid():
+        if block.length() > HUGE_WORD and LONG_WORD.search(block.text()):
+            return True
+        block = block.next()
+    return False
+
+
+def _has_huge_word(text: str) -> bool:
+    """Does a line of ``text`` hold a word of :data:`LONG_WORD`'s length? Line by line: one
+    search of a book would hold the interpreter lock, and so the window, for 100 ms."""
+    return any(len(line) >= HUGE_WORD and LONG_WORD.search(line) for line in text.split("\n"))
 
 
 def _handed_over(document: QTextDocument) -> QTextDocument:

@@ -113,9 +113,12 @@ class OverviewStrip(QWidget):
         painter = QPainter(layer)
         scale = self._scale()
         extents = self.view.paragraph_extents()
-        for colour, top, bottom in _runs(self.marks, extents, scale):
+        painter.setPen(Qt.PenStyle.NoPen)
+        for colour, spans in _runs(self.marks, extents, scale):
             inset = 1 if colour == palette.STRIP_SIGNIFICANT else 3
-            painter.fillRect(QRectF(inset, top, self.width() - 2 * inset, bottom - top), colour)
+            width = self.width() - 2 * inset
+            painter.setBrush(colour)
+            painter.drawRects([QRectF(inset, top, width, bottom - top) for top, bottom in spans])
         for index, status in self.review_marks.items():
             if index < len(extents):
                 top, bottom = extents[index]
@@ -133,19 +136,25 @@ class OverviewStrip(QWidget):
 
 def _runs(
     marks: dict[int, QColor], extents: list[tuple[float, float]], scale: float
-) -> list[tuple[QColor, float, float]]:
-    """Each mark's colour, top and bottom on the strip, at least 2 pixels tall, in the
-    paragraphs' order; the marks of neighbours of one colour that touch made one (a book's
-    fifty thousand marks are a few hundred rectangles on a strip a window tall)."""
-    runs: list[tuple[QColor, float, float]] = []
+) -> list[tuple[QColor, list[tuple[float, float]]]]:
+    """Each colour's marks, as their tops and bottoms on the strip, at least 2 pixels tall;
+    the marks of one colour that touch made one (a book's fifty thousand marks are a few
+    hundred rectangles on a strip a window tall). Colours in the order of
+    :data:`MARK_COLOURS`, numbers, names and quotations last, on top; others as they come."""
+    by_colour: dict[int, tuple[QColor, list[tuple[float, float]]]] = {}
     for index in sorted(marks):
         if index >= len(extents):
             break
         top, bottom = extents[index]
         low, high = top * scale, top * scale + max(2.0, (bottom - top) * scale)
         colour = marks[index]
-        if runs and runs[-1][0] == colour and low <= runs[-1][2] + 0.5:
-            runs[-1] = (colour, runs[-1][1], max(high, runs[-1][2]))
+        found = by_colour.get(id(colour))  # a mark's colour is one of MARK_COLOURS'
+        if found is None:
+            found = by_colour[id(colour)] = (colour, [])
+        spans = found[1]
+        if spans and low <= spans[-1][1] + 0.5:
+            spans[-1] = (spans[-1][0], max(high, spans[-1][1]))
         else:
-            runs.append((colour, low, high))
-    return runs
+            spans.append((low, high))
+    order = {id(colour): rank for rank, colour in enumerate(MARK_COLOURS.values())}
+    return sorted(by_colour.values(), key=lambda found: order.get(id(found[0]), -1))

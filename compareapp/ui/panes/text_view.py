@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer, Signal
@@ -23,32 +22,17 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QWidget
 
 from compareapp.rendering import palette
-from compareapp.ui.panes.document_builder import PARAGRAPH_SPACING
+from compareapp.ui.panes.document_builder import PARAGRAPH_SPACING, has_huge_word
 from compareapp.ui.panes.mark_gutter import GUTTER_WIDTH, MarkGutter, ShownMark
 from compareapp.ui.panes.paced_layout import PacedLayout
 
 LAYOUT_SETTLE_MS = 120
 """After Qt laid the text out again (a new font), extents are read once it has been still
 this long."""
-HUGE_WORD = 1000
-LONG_WORD = re.compile(rf"\S{{{HUGE_WORD}}}")
-"""A word this long (no real one is) is broken anywhere: see :func:`has_huge_word`."""
 WRAP_AT_WORDS = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
 WRAP_ANYWHERE = QTextOption.WrapMode.WrapAnywhere
 FIND_MATCH = QColor(255, 230, 0, 110)
 FIND_CURRENT = QColor(255, 150, 0, 200)
-
-
-def has_huge_word(document: QTextDocument) -> bool:
-    """Does a paragraph hold a word of :data:`LONG_WORD`'s length? Qt looks for a word
-    boundary along the whole of a word too long for a line, again for each line: a word of
-    a million letters took it 85 s to lay out, broken anywhere 0.6 s."""
-    block = document.begin()
-    while block.isValid():
-        if block.length() > HUGE_WORD and LONG_WORD.search(block.text()):
-            return True
-        block = block.next()
-    return False
 
 
 class DocumentTextView(QTextEdit):
