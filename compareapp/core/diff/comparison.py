@@ -86,10 +86,14 @@ class Comparison:
     def pair(self, a: int, b: int) -> PairComparison:
         """Document ``a`` compared with document ``b`` (computed once, then cached)."""
         if (a, b) not in self._pairs:
+            alignment = self._alignments.pop((a, b), None)  # aligned already, or now
+            if alignment is None:
+                alignment = align_pair(
+                    self.documents[a], self.documents[b], self.params, self.progress
+                )
             self._pairs[(a, b)] = diff_links(
-                self.documents[a], self.documents[b], self.alignment(a, b), a, b, self.progress
+                self.documents[a], self.documents[b], alignment, a, b, self.progress
             )
-            self._alignments.pop((a, b))
         return self._pairs[(a, b)]
 
     def alignment(self, a: int, b: int) -> PairAlignment:
