@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 from functools import cached_property
+from typing import NamedTuple
 
 from compareapp.core.align.links import LinkKind
 from compareapp.core.diff.classify import DifferenceClass
@@ -27,9 +28,10 @@ from compareapp.core.facts.rows import Discrepancy
 from compareapp.core.present.page_furniture import PageFurniture
 from compareapp.core.text.normalize import normalize_text
 
+# Highlights, bands, stops, passages in step: tuples, quick to make by the hundred thousand.
 
-@dataclass(frozen=True)
-class Highlight:
+
+class Highlight(NamedTuple):
     """Characters ``[start, end)`` of a document that differ from the other side.
 
     ``removed`` marks text of the base that another document changed or dropped; the
@@ -42,8 +44,7 @@ class Highlight:
     removed: bool
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(NamedTuple):
     """A link between paragraph ``left`` of the left pane and ``right`` of the right pane."""
 
     left: int
@@ -54,8 +55,7 @@ class Band:
     """Why the paragraphs are linked (see :meth:`Link.evidence`)."""
 
 
-@dataclass(frozen=True)
-class SyncGroup:
+class SyncGroup(NamedTuple):
     """Paragraphs ``base_first..base_last`` of the base say what ``first..last`` of another
     document say, in reading order: the passages that keep the panes in step."""
 
@@ -65,8 +65,7 @@ class SyncGroup:
     last: int
 
 
-@dataclass(frozen=True)
-class Stop:
+class Stop(NamedTuple):
     """A difference to navigate to: ``[start, end)`` in ``document`` (empty where the text
     was dropped), and where it is in ``other``."""
 
@@ -144,8 +143,7 @@ class ComparisonViewModel:
         self._significant_stops: dict[int, list[Stop]] = {}
 
     def first_screen(self, paragraphs: Sequence[int]) -> ComparisonViewModel:
-        """The view model of the comparison's first screen (:meth:`Comparison.first_screen`),
-        with this one's filter and page furniture (worked out once for both)."""
+        """:meth:`Comparison.first_screen`'s view model, with this one's filter and furniture."""
         first = ComparisonViewModel(self.comparison.first_screen(paragraphs), self.filter)
         first.furniture = self.furniture
         return first
@@ -311,21 +309,24 @@ class ComparisonViewModel:
 
     @cached_property
     def _stops(self) -> list[list[Stop]]:
-        every: list[list[Stop]] = []
-        for document in range(self.document_count):
-            found = {
-                (d.a_start, d.a_end, other, d.b_start, d.b_end, d.kind.value): d.kind
-                for other in self.partners(document)
-                for pair in self.pairs(document, other)
-                for d in pair.differences
-                if self.shown(d)
-            }
-            stops = []
-            for key in sorted(found):  # the keys alone: sorting (key, kind) pairs is slower
-                start, end, other, other_start, other_end, _ = key
-                stops.append(Stop(document, start, end, found[key], other, other_start, other_end))
-            every.append(stops)
-        return every
+        """Each document's stops, from the pairs aligned from the base in one pass: seen from
+        the other document, a difference is the same one turned round, shown alike."""
+        base = self.base
+        found: list[dict[tuple[int, int, int, int, int, str], DifferenceClass]] = [
+            {} for _ in range(self.document_count)
+        ]
+        for other in self.comparison.others():
+            own, theirs = found[base], found[other]
+            for pair in self.comparison.pair(base, other).pairs:
+                for d in pair.differences:
+                    if self.shown(d):
+                        kind = d.kind
+                        own[d.a_start, d.a_end, other, d.b_start, d.b_end, kind.value] = kind
+                        theirs[d.b_start, d.b_end, base, d.a_start, d.a_end, kind.value] = kind
+        return [  # the keys alone are sorted: sorting (key, kind) pairs is slower
+            [Stop(document, k[0], k[1], keys[k], *k[2:5]) for k in sorted(keys)]
+            for document, keys in enumerate(found)
+        ]
 
     def significant_stops(self, document: int) -> list[Stop]:
         """The stops at numbers, names and quotations, less those set aside as furniture."""
