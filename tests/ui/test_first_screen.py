@@ -104,3 +104,29 @@ def test_the_first_screens_are_compared_before_the_rest_as_the_comparison_shows_
         band for band in view.link_maps[0].bands if band.left < shown[0] and band.right < shown[1]
     ]
     assert all(isinstance(band, Band) for band in bands)
+
+
+def test_three_documents_preview_the_bands_beside_the_base_only(
+    qtbot: QtBot,
+    window: MainWindow,
+    long_pair: list[Path],  # noqa: F811
+    diffed: threading.Event,
+    tmp_path: Path,
+):
+    """The pairs of documents that are not the base are aligned with the whole comparison:
+    until then the link map between two of them is empty."""
+    third = tmp_path / "third-long.txt"
+    rewrite = long_pair[1].read_text(encoding="utf-8")
+    third.write_text(rewrite.replace("day 1", "day 2"), encoding="utf-8")
+    paths = [*long_pair, third]
+    view = window.comparison_view
+    window.files.open_paths([str(path) for path in paths])
+
+    qtbot.waitUntil(lambda: len(view.link_maps) == 2, timeout=JOB_TIMEOUT_MS)
+    wait_for_preview(qtbot, window, paths)
+
+    assert view.previewing and view.result is None
+    assert view.link_maps[0].bands and view.link_maps[1].bands == []
+    diffed.set()
+    wait_for_comparison(qtbot, window)
+    assert view.link_maps[1].bands, "the comparison links the two rewrites too"
