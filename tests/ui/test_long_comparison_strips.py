@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor
 
 from compareapp.rendering import palette
 from compareapp.ui.main_window import MainWindow
-from compareapp.ui.panes.link_map import _crosses_from_afar
+from compareapp.ui.panes.link_map import _crosses_from_afar, _sorted_ends
 from compareapp.ui.panes.overview_strip import _runs
 from tests.helpers import open_and_wait
 
@@ -32,6 +32,12 @@ def test_the_bands_looked_up_near_the_view_are_those_a_scan_of_all_finds(
         ]
         assert link_map._candidates(*shifts) == scanned
     assert any(band.moved for band in link_map.bands), "the seed pair has moved paragraphs"
+
+
+def test_band_ends_are_sorted_with_their_indices_equal_ones_in_their_order() -> None:
+    ends = [3, 1, 3, 0, 1]
+    assert _sorted_ends(ends) == ([0, 1, 1, 3, 3], [3, 1, 4, 0, 2])
+    assert list(zip(*_sorted_ends(ends), strict=True)) == sorted((e, k) for k, e in enumerate(ends))
 
 
 def test_a_band_that_only_crosses_the_view_is_drawn_when_it_ends_near_it() -> None:

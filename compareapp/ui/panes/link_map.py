@@ -64,10 +64,10 @@ class LinkMap(QWidget):
         self.names = names
         """The two documents' names, for screen readers."""
         self.bands: list[Band] = []
-        self._lefts: list[tuple[int, int]] = []
-        """(left paragraph, index in :attr:`bands`) of every band, sorted; likewise
-        ``_rights``. ``_moved``: the indices of the moved bands."""
-        self._rights: list[tuple[int, int]] = []
+        self._lefts: _Ends = ([], [])
+        """The left paragraphs of the bands, sorted, and the index in :attr:`bands` of each;
+        likewise ``_rights``. ``_moved``: the indices of the moved bands."""
+        self._rights: _Ends = ([], [])
         self._moved: list[int] = []
         self.selected: set[tuple[int, int]] = set()
         """The selected links, as (left paragraph, right paragraph)."""
@@ -84,8 +84,8 @@ class LinkMap(QWidget):
 
     def set_bands(self, bands: list[Band]) -> None:
         self.bands = bands
-        self._lefts = sorted((band.left, k) for k, band in enumerate(bands))
-        self._rights = sorted((band.right, k) for k, band in enumerate(bands))
+        self._lefts = _sorted_ends([band.left for band in bands])
+        self._rights = _sorted_ends([band.right for band in bands])
         self._moved = [k for k, band in enumerate(bands) if band.moved]
         self.selected = set()
         self._describe()
@@ -183,9 +183,8 @@ class LinkMap(QWidget):
         lefts = self.left.paragraphs_between(-left_shift - 1, self.height() - left_shift + 1)
         rights = self.right.paragraphs_between(-right_shift - 1, self.height() - right_shift + 1)
         near = {*self._moved}
-        for ends, (first, end) in ((self._lefts, lefts), (self._rights, rights)):
-            low, high = bisect.bisect_left(ends, (first, -1)), bisect.bisect_left(ends, (end, -1))
-            near.update(k for _paragraph, k in ends[low:high])
+        for (ends, order), (first, end) in ((self._lefts, lefts), (self._rights, rights)):
+            near.update(order[bisect.bisect_left(ends, first) : bisect.bisect_left(ends, end)])
         return [self.bands[k] for k in sorted(near)]  # in their order: the same ones on top
 
     def _shift(self, view: DocumentTextView) -> float:
@@ -269,6 +268,17 @@ class LinkMap(QWidget):
                 QToolTip.showText(event.globalPos(), band.evidence, self)
             return True
         return super().event(event)
+
+
+_Ends = tuple[list[int], list[int]]
+
+
+def _sorted_ends(ends: list[int]) -> _Ends:
+    """``ends`` sorted, and the index of each in ``ends`` (equal ones in their order): a
+    book's 50,000 bands sort in a few milliseconds, where sorting (end, index) pairs took
+    the UI thread 80 ms."""
+    order = sorted(range(len(ends)), key=ends.__getitem__)
+    return [ends[k] for k in order], order
 
 
 def _crosses_from_afar(
