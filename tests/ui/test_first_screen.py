@@ -13,7 +13,9 @@ from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
 from compareapp.core.diff.comparison import Comparison
+from compareapp.core.documents.loading import load_document
 from compareapp.core.present.view_model import Band
+from compareapp.ui.controllers.comparison_job import FIRST_SCREEN_PARAGRAPHS
 from compareapp.ui.main_window import MainWindow
 from compareapp.ui.panes import document_builder
 from tests.helpers import JOB_TIMEOUT_MS, wait_for_comparison
@@ -130,3 +132,21 @@ def test_three_documents_preview_the_bands_beside_the_base_only(
     diffed.set()
     wait_for_comparison(qtbot, window)
     assert view.link_maps[1].bands, "the comparison links the two rewrites too"
+
+
+def test_short_documents_go_from_their_plain_start_to_the_comparison(
+    qtbot: QtBot, window: MainWindow, seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch
+):
+    """For an article or two the whole comparison comes a moment after the alignment: the
+    panes are not rebuilt once more for a compared first screen in between."""
+    shown: list[object] = []
+    real = window.show_preview
+    monkeypatch.setattr(window, "show_preview", lambda p: (shown.append(p.bands), real(p)))
+    documents = [load_document(path) for path in seed_paths]
+    assert sum(len(d.paragraphs) for d in documents) <= FIRST_SCREEN_PARAGRAPHS
+
+    window.files.open_paths([str(path) for path in seed_paths])
+    wait_for_comparison(qtbot, window)
+
+    assert shown == [None], "the plain preview only"
+    assert window.first_compared_at is not None and window.comparison_view.link_maps[0].bands

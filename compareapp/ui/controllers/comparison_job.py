@@ -31,6 +31,12 @@ if TYPE_CHECKING:
     from compareapp.ui.tasks import BackgroundTask
 
 
+FIRST_SCREEN_PARAGRAPHS = 2_000
+"""Documents with more paragraphs than this in all show their first screens compared
+before the rest of their wording is: for fewer, the whole comparison comes a fraction of
+a second later, and showing the panes a third time in a moment would only flicker."""
+
+
 @dataclass(frozen=True)
 class PendingSource:
     """A file to load as the source ``source_id`` of the session (a reloaded, replaced or
@@ -170,7 +176,7 @@ def _compared(
     for other in comparison.others():
         task.progress(f"Aligning {documents[other].name} with {documents[comparison.base].name}")
         comparison.alignment(comparison.base, other)
-    if preview:
+    if preview and sum(len(d.paragraphs) for d in documents) > FIRST_SCREEN_PARAGRAPHS:
         task.preview(_first_screen(model, displays))
     for other in comparison.others():
         task.progress(f"Comparing the wording of {documents[other].name}")
