@@ -125,7 +125,7 @@ def _plain_document(text: str) -> tuple[QTextDocument, QTextCursor]:
     document.setUndoRedoEnabled(False)
     document.setDocumentMargin(DOCUMENT_MARGIN)
     document.setPlainText(text)
-    document.setProperty(_HAS_HUGE_WORD, _has_huge_word(text))
+    document.setProperty(_HAS_HUGE_WORD, _text_has_huge_word(text))
     cursor = QTextCursor(document)
     cursor.select(QTextCursor.SelectionType.Document)
     block_format = QTextBlockFormat()
@@ -153,7 +153,7 @@ def has_huge_word(document: QTextDocument) -> bool:
     return False
 
 
-def _has_huge_word(text: str) -> bool:
+def _text_has_huge_word(text: str) -> bool:
     """Does a line of ``text`` hold a word of :data:`LONG_WORD`'s length? Line by line: one
     search of a book would hold the interpreter lock, and so the window, for 100 ms."""
     return any(len(line) >= HUGE_WORD and LONG_WORD.search(line) for line in text.split("\n"))
