@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from compareapp.core.documents.document import Document, Paragraph
-from compareapp.core.documents.encoding import UndecodableError, decode_text
+from compareapp.core.documents.encoding import SAMPLE_BYTES, UndecodableError, decode_text
 from compareapp.core.documents.encoding_choice import EncodingChoice, decode_as, encoding_choices
 from compareapp.core.documents.formats import Extracted, ExtractionError
 from compareapp.core.documents.formats.sniff import detect_format
@@ -104,8 +104,10 @@ def load_document(
 
 
 def file_encoding_choices(path: str | os.PathLike[str]) -> list[EncodingChoice]:
-    """The encodings the user may choose for the text file at ``path``."""
-    return encoding_choices(_read_bytes(Path(path)))
+    """The encodings the user may choose for the text file at ``path``, judged on its start
+    as :func:`encoding_choices` judges them: a menu opened on a file of a hundred megabytes
+    reads 4 MB of it, not all."""
+    return encoding_choices(_read_bytes(Path(path), SAMPLE_BYTES + 1))
 
 
 def document_from_text(
@@ -176,8 +178,9 @@ def _extract(kind: str, data: bytes, path: Path, encoding: str | None = None) ->
     return extracted
 
 
-def _read_bytes(path: Path) -> bytes:
-    """The bytes of the regular file at ``path``, at most :data:`MAX_FILE_BYTES` of them.
+def _read_bytes(path: Path, most: int | None = None) -> bytes:
+    """The bytes of the regular file at ``path``, at most :data:`MAX_FILE_BYTES` of them
+    (or its first ``most``).
 
     A named pipe or a device is refused before it is opened: reading one could wait for a
     writer forever, or never end (``/dev/zero``). The file is opened without blocking and
@@ -194,9 +197,12 @@ def _read_bytes(path: Path) -> bytes:
             _refuse_special(path, info.st_mode)
             if info.st_size > MAX_FILE_BYTES:
                 raise LoadError(path, f"is {info.st_size // 2**20} MB, {_over_limit()}")
-            data = file.read(info.st_size + 1)  # one byte more: did it grow?
-            if len(data) > info.st_size:  # (or it is a /proc file, which says size 0)
-                data += file.read(MAX_FILE_BYTES + 1 - len(data))
+            if most is not None:
+                data = file.read(most)
+            else:
+                data = file.read(info.st_size + 1)  # one byte more: did it grow?
+                if len(data) > info.st_size:  # (or it is a /proc file, which says size 0)
+                    data += file.read(MAX_FILE_BYTES + 1 - len(data))
         if len(data) > MAX_FILE_BYTES:
             raise LoadError(path, f"grew while it was read and is {_over_limit()}")
     except FileNotFoundError:

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from compareapp.core.documents.encoding import UndecodableError
+from compareapp.core.documents import loading
+from compareapp.core.documents.encoding import SAMPLE_BYTES, UndecodableError
 from compareapp.core.documents.encoding_choice import (
+    EncodingChoice,
     decode_as,
     encoding_choices,
     encoding_label,
@@ -109,3 +111,24 @@ def test_too_little_text_has_no_language_and_a_chosen_one_wins(tmp_path: Path) -
         "fr",
     )
     assert dataclasses.replace(german, language_override="").language == "de"
+
+
+def test_the_encodings_of_a_long_file_are_judged_on_its_start_read_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the whole file's bytes would be judged (on their first 4 MB), reading 4 MB and
+    one byte, which says the file goes on."""
+    line = AMBIGUOUS.encode("cp1252") + b"\n"
+    path = _write(tmp_path, "long menu.txt", line * (2 * SAMPLE_BYTES // len(line)))
+    whole = encoding_choices(path.read_bytes())
+    read: list[int] = []
+
+    def judged(data: bytes) -> list[EncodingChoice]:
+        read.append(len(data))
+        return encoding_choices(data)
+
+    monkeypatch.setattr(loading, "encoding_choices", judged)
+    assert file_encoding_choices(path) == whole
+    assert read == [SAMPLE_BYTES + 1]
+    short = _write(tmp_path, "menu.txt", line)
+    assert file_encoding_choices(short) == encoding_choices(line)
