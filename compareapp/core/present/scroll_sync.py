@@ -12,10 +12,14 @@ mid-document, easing to the top of the view near the start and to the bottom nea
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import chain
 from operator import itemgetter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 RESTING_SYNC_POINT = 1 / 3
 """Where in the view (0 top, 1 bottom) the aligned position sits in mid-document."""
@@ -81,6 +85,86 @@ def monotone_anchors(anchors: Iterable[Anchor], height_a: float, height_b: float
         kept.append(anchor)
         last_a, last_b = a_bottom, b_bottom
     return kept
+
+
+class PassageMaps:
+    """The position maps of passages in step (``(first_a, last_a, first_b, last_b)``
+    paragraph ranges), made anew each time the panes' paragraph extents change.
+
+    Each map is the :class:`PositionMap` of the anchors ``(extents_a[first_a][0],
+    extents_a[last_a][1], extents_b[first_b][0], extents_b[last_b][1])`` of the passages
+    whose paragraphs all have extents, the same points, found with numpy: a book's 50,000
+    passages in a few milliseconds on the UI thread (55 ms with a tuple each), while it
+    scrolls. numpy is imported with the first map (the window starts without it)."""
+
+    def __init__(self, passages: Sequence[tuple[int, int, int, int]]) -> None:
+        import numpy as np
+
+        flat = np.fromiter(chain.from_iterable(passages), np.int64, 4 * len(passages))
+        self._passages = flat.reshape(-1, 4)
+
+    def map(
+        self,
+        extents_a: Sequence[tuple[float, float]],
+        extents_b: Sequence[tuple[float, float]],
+        height_a: float,
+        height_b: float,
+    ) -> PositionMap:
+        import numpy as np
+
+        made = PositionMap((), height_a, height_b)
+        passages = self._passages
+        passages = passages[(passages[:, 1] < len(extents_a)) & (passages[:, 3] < len(extents_b))]
+        a, b = _array(extents_a), _array(extents_b)
+        points = np.stack(
+            (
+                a[passages[:, 0], 0],
+                a[passages[:, 1], 1],
+                b[passages[:, 2], 0],
+                b[passages[:, 3], 1],
+            ),
+            axis=1,
+        )
+        points = points[np.lexsort((points[:, 2], points[:, 0]))]  # stable, as sorted()
+        kept = _monotone_rows(points, made.height_a, made.height_b)
+        made._xs = np.concatenate(([0.0], kept[:, :2].ravel(), [made.height_a])).tolist()
+        made._ys = np.concatenate(([0.0], kept[:, 2:].ravel(), [made.height_b])).tolist()
+        return made
+
+
+def _array(extents: Sequence[tuple[float, float]]) -> npt.NDArray[np.float64]:
+    import numpy as np
+
+    flat = np.fromiter(chain.from_iterable(extents), np.float64, 2 * len(extents))
+    return flat.reshape(-1, 2)
+
+
+def _monotone_rows(
+    points: npt.NDArray[np.float64], height_a: float, height_b: float
+) -> npt.NDArray[np.float64]:
+    """:func:`monotone_anchors` of rows ``(a_top, a_bottom, b_top, b_bottom)`` already in
+    its order: the rows in order up to the first that overlaps the row before it, then the
+    rest one at a time (a map with no overlap, the usual one, is never looped over)."""
+    import numpy as np
+
+    points = points[
+        (points[:, 1] >= points[:, 0])
+        & (points[:, 3] >= points[:, 2])
+        & (points[:, 1] <= height_a)
+        & (points[:, 3] <= height_b)
+    ]
+    above = np.concatenate(([[0.0, 0.0]], points[:-1, 1::2]))  # the bottoms of the row before
+    overlaps = np.flatnonzero((points[:, 0] < above[:, 0]) | (points[:, 2] < above[:, 1]))
+    if not len(overlaps):
+        return points
+    first = int(overlaps[0])
+    last_a, last_b = above[first].tolist()
+    kept = []
+    for row in points[first:].tolist():
+        if row[0] >= last_a and row[2] >= last_b:
+            kept.append(row)
+            last_a, last_b = row[1], row[3]
+    return np.concatenate((points[:first], np.array(kept).reshape(-1, 4)))
 
 
 _tops = itemgetter(0, 2)

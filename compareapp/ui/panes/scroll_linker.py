@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from compareapp.core.present.scroll_sync import Anchor, PositionMap, synced_value
+from compareapp.core.present.scroll_sync import PassageMaps, PositionMap, synced_value
 from compareapp.ui.panes.text_view import DocumentTextView
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ class ScrollLinker:
         self._busy = False
         self._maps: dict[int, PositionMap] = {}
         self._reversed_maps: dict[int, PositionMap] = {}
+        self._passages: dict[int, PassageMaps] = {}
         for index, view in enumerate(self.views):
             view.verticalScrollBar().valueChanged.connect(self._follower(index))
             view.extents_changed.connect(self._forget_maps)
@@ -76,23 +77,13 @@ class ScrollLinker:
     def _map(self, document: int) -> PositionMap:
         """Positions in the base pane to positions in pane ``document``."""
         if document not in self._maps:
+            if document not in self._passages:
+                self._passages[document] = PassageMaps(self.model.sync_groups(document))
             base_view, view = self.views[self.model.base], self.views[document]
-            base_extents, extents = base_view.paragraph_extents(), view.paragraph_extents()
-            known = (len(base_extents), len(extents))  # a text still arriving has fewer
-            anchors = [  # tuple.__new__: a book's 50,000 made quicker than with Anchor(...)
-                tuple.__new__(
-                    Anchor,
-                    (
-                        base_extents[base_first][0],
-                        base_extents[base_last][1],
-                        extents[first][0],
-                        extents[last][1],
-                    ),
-                )
-                for base_first, base_last, first, last in self.model.sync_groups(document)
-                if base_last < known[0] and last < known[1]
-            ]
-            self._maps[document] = PositionMap(
-                anchors, base_view.document_height(), view.document_height()
+            self._maps[document] = self._passages[document].map(
+                base_view.paragraph_extents(),
+                view.paragraph_extents(),
+                base_view.document_height(),
+                view.document_height(),
             )
         return self._maps[document]
