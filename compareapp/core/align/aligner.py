@@ -91,6 +91,7 @@ def align_paragraphs(
         ranked = [pair for pair in ranked if pair[:2] not in linked]
         sentences = SentenceTerms(texts_a, texts_b, params.languages)
         found = sentence_links(sentences, ranked, pairs, params.sentence_threshold)
+        sentences.release()
         origin.update(((i, j), "sentence") for i, j, _ in found)
         pairs += found
     pairs, repeats = _link_repeats(similarity, pairs)

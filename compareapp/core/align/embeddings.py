@@ -23,6 +23,8 @@ from compareapp.core.align.sparse_rows import ragged_arange
 from compareapp.core.align.wordpiece import WordPieces, bert_words
 
 MODEL_FOLDER = Path(__file__).resolve().parents[2] / "assets" / "embeddings"
+WORD_BLOCK = 1 << 17
+"""Words looked up at once when a text is embedded (a book has a million)."""
 _CHUNK_PIECES = 16_384
 Vectors = npt.NDArray[np.float32]
 
@@ -69,13 +71,25 @@ class StaticEmbeddings:
         return np.asarray(sums / norms, dtype=np.float32)
 
     def _pieces_of(self, words: list[str]) -> _Pieces:
-        """The piece ids of every word occurrence, run together, and each one's count."""
-        distinct = list(dict.fromkeys(words))
+        """The piece ids of every word occurrence, run together, and each one's count.
+        Words are looked up by blocks of :data:`WORD_BLOCK`: a book's million words at once
+        held the interpreter's lock for 60 ms."""
+        blocks = [words[first : first + WORD_BLOCK] for first in range(0, len(words), WORD_BLOCK)]
+        seen: dict[str, None] = {}
+        for block in blocks:
+            seen.update(dict.fromkeys(block))
+        distinct = list(seen)
         piece_lists = [self._pieces.of(word) for word in distinct]
         counts = np.array([len(item) for item in piece_lists], dtype=np.int64)
         flat = np.fromiter(itertools.chain.from_iterable(piece_lists), np.int64, int(counts.sum()))
         position = {word: index for index, word in enumerate(distinct)}
-        occurrence = np.fromiter(map(position.__getitem__, words), np.int64, len(words))
+        occurrence = np.concatenate(
+            [np.zeros(0, np.int64)]
+            + [
+                np.fromiter(map(position.__getitem__, block), np.int64, len(block))
+                for block in blocks
+            ]
+        )
         ids = flat[ragged_arange(_starts(counts)[occurrence], counts[occurrence])]
         return _Pieces(ids, counts[occurrence])
 

@@ -11,6 +11,7 @@ already explained by their present partners.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from compareapp.core.align.features import terms_of
 from compareapp.core.text.sentences import sentence_end_pattern, starts_sentence
@@ -41,6 +42,14 @@ class SentenceTerms:
             self._made[side][index] = made = [terms for terms in made if terms]
         return made
 
+    def release(self) -> None:
+        """Let go of the terms and sentences made, a paragraph at a time: a book's (300,000
+        term sets) took 70 ms to free at once, holding the interpreter's lock all along
+        (the window's, when a job aligns)."""
+        for made, cut in zip(self._made, self._cut, strict=True):
+            _empty(made)
+            _empty(cut)
+
     def pieces(self, side: int, index: int) -> list[str]:
         """The sentences of a paragraph, those without terms too: at least as many as
         :meth:`of` gives, and quicker to find."""
@@ -48,6 +57,12 @@ class SentenceTerms:
         if made is None:
             self._cut[side][index] = made = _pieces(self.texts[side][index])
         return made
+
+
+def _empty(table: dict[int, Any]) -> None:
+    """Delete the entries of ``table`` one by one."""
+    for key in list(table):
+        del table[key]
 
 
 def _pieces(text: str) -> list[str]:

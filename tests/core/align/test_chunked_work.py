@@ -9,7 +9,7 @@ import random
 import numpy as np
 import pytest
 
-from compareapp.core.align import features, sentences, similarity
+from compareapp.core.align import embeddings, features, sentences, similarity
 from compareapp.core.align.embeddings import load_embeddings
 from compareapp.core.align.similarity import ParagraphSimilarity
 
@@ -164,3 +164,50 @@ def test_shared_terms_by_chunks_of_pairs_are_those_of_each_pair(
         monkeypatch.undo()
     assert any(len(terms) == 6 for terms in scorer.shared_terms(pairs))  # the limit bites
     assert scorer.shared_terms([]) == []
+
+
+def test_texts_embedded_by_blocks_of_words_are_embedded_as_at_once(
+    texts: tuple[list[str], list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = load_embeddings()
+    assert found is not None, "the embedding model ships with the package"
+    mixed = [*texts[0], "", "Zelensky met Xi in Beijing.", *texts[1]]
+    whole = found.embed(mixed)
+    for block in (1, 7, 100):
+        monkeypatch.setattr(embeddings, "WORD_BLOCK", block)
+        by_blocks = found.embed(mixed)
+        assert by_blocks.dtype == whole.dtype
+        assert np.array_equal(by_blocks, whole)
+
+
+def test_group_meanings_added_row_by_row_are_the_sums_of_their_rows(
+    texts: tuple[list[str], list[str]],
+) -> None:
+    """The group score adds its paragraphs' vectors one at a time, not with numpy's sum
+    (a reduction, which hands the interpreter's lock to other threads and back): the same
+    float32 sums, bit for bit."""
+    found = ParagraphSimilarity(*texts, load_embeddings())
+    assert found.meaning is not None
+    rng = random.Random(11)
+    scored = 0
+    for _ in range(300):
+        a_group = sorted(rng.sample(range(len(texts[0])), rng.randint(1, 6)))
+        b_group = sorted(rng.sample(range(len(texts[1])), rng.randint(1, 6)))
+        left, right = found.meaning[0][a_group].sum(0), found.meaning[1][b_group].sum(0)
+        meaning = float(left @ right / (float(np.sqrt(left @ left) * np.sqrt(right @ right))))
+        lexical = 0.5 * found._word_products.cosine(a_group, b_group)
+        lexical += 0.5 * found._char_products.cosine(a_group, b_group)
+        assert found.score(a_group, b_group, 0.5, 0.25) == min(1.0, 0.75 * lexical + 0.25 * meaning)
+        scored += len(a_group) > 1 and len(b_group) > 1
+    assert scored > 100
+
+
+def test_sentence_terms_let_go_leave_nothing_and_are_made_again_alike() -> None:
+    texts = ["The mayor spoke. The bridge opens in May.", "The council met the ferry crew."]
+    terms = sentences.SentenceTerms(texts, texts, ("en", "en"))
+    made = [terms.of(side, k) for side in (0, 1) for k in range(len(texts))]
+    cut = [terms.pieces(side, k) for side in (0, 1) for k in range(len(texts))]
+    terms.release()
+    assert terms._made == ({}, {}) and terms._cut == ({}, {})
+    assert [terms.of(side, k) for side in (0, 1) for k in range(len(texts))] == made
+    assert [terms.pieces(side, k) for side in (0, 1) for k in range(len(texts))] == cut
