@@ -96,16 +96,19 @@ def comparison_job(paths: tuple[Path, Path], stage: str) -> Callable[[], object]
     documents = [load_document(path) for path in paths]
     import numpy  # noqa: F401  (loaded up front, as the window's job has it by then)
 
+    kept: list[object] = []  # the results outlive the measurement, as in the window
+
     def job() -> object:
         comparison = Comparison(documents, base=0)
+        kept.append(comparison)
         comparison.alignment(0, 1)
         if stage != "align":
             comparison.pair(0, 1)
         if stage == "all":
             from compareapp.core.facts.discrepancies import find_discrepancies
 
-            find_discrepancies(comparison)
-        return comparison  # kept until the thread ends, as the window keeps it
+            kept.append(find_discrepancies(comparison))
+        return None
 
     return job
 
