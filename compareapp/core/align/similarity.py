@@ -193,8 +193,9 @@ class ParagraphSimilarity:
         if self.meaning is None:
             return min(1.0, lexical)
         # Rows added one at a time, the same sums as .sum(0): a numpy reduction lets go of
-        # the interpreter's lock and takes it back, and the greedy pass's 100,000s of them
-        # on a book kept the window's thread from getting it for up to 1.3 s at a time.
+        # the interpreter's lock and takes it back at once, and the greedy pass's 100,000s
+        # of them on a book kept another thread from it (41-58 ms at the window's switch
+        # interval, up to 1.3 s at 2 ms: benchmarks/lock_waits.py).
         left = functools.reduce(operator.add, map(self.meaning[0].__getitem__, a_group))
         right = functools.reduce(operator.add, map(self.meaning[1].__getitem__, b_group))
         norms = float(np.sqrt(left @ left) * np.sqrt(right @ right)) or 1.0
