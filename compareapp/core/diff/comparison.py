@@ -86,11 +86,7 @@ class Comparison:
     def pair(self, a: int, b: int) -> PairComparison:
         """Document ``a`` compared with document ``b`` (computed once, then cached)."""
         if (a, b) not in self._pairs:
-            alignment = self._alignments.pop((a, b), None)  # aligned already, or now
-            if alignment is None:
-                alignment = align_pair(
-                    self.documents[a], self.documents[b], self.params, self.progress
-                )
+            alignment = self._alignments.pop((a, b), None) or self._aligned(a, b)
             self._pairs[(a, b)] = diff_links(
                 self.documents[a], self.documents[b], alignment, a, b, self.progress
             )
@@ -102,10 +98,11 @@ class Comparison:
         if (a, b) in self._pairs:
             return self._pairs[(a, b)].alignment
         if (a, b) not in self._alignments:
-            self._alignments[(a, b)] = align_pair(
-                self.documents[a], self.documents[b], self.params, self.progress
-            )
+            self._alignments[(a, b)] = self._aligned(a, b)
         return self._alignments[(a, b)]
+
+    def _aligned(self, a: int, b: int) -> PairAlignment:
+        return align_pair(self.documents[a], self.documents[b], self.params, self.progress)
 
     def first_screen(self, paragraphs: Sequence[int]) -> Comparison:
         """The same comparison, for a first screen while the rest is worked out: every

@@ -63,9 +63,16 @@ class PositionMap:
     def reversed(self) -> PositionMap:
         """The map from B back to A: the same points, swapped (the anchors kept are in
         order on both sides, so all would be kept again)."""
-        turned = PositionMap((), self.height_b, self.height_a)
-        turned._xs, turned._ys = self._ys, self._xs
-        return turned
+        return PositionMap._through(self._ys, self._xs, self.height_b, self.height_a)
+
+    @classmethod
+    def _through(
+        cls, xs: list[float], ys: list[float], height_a: float, height_b: float
+    ) -> PositionMap:
+        """The map through points ``xs`` and ``ys`` already kept, ends included."""
+        made = cls((), height_a, height_b)
+        made._xs, made._ys = xs, ys
+        return made
 
 
 def monotone_anchors(anchors: Iterable[Anchor], height_a: float, height_b: float) -> list[Anchor]:
@@ -113,7 +120,7 @@ class PassageMaps:
     ) -> PositionMap:
         import numpy as np
 
-        made = PositionMap((), height_a, height_b)
+        height_a, height_b = max(0.0, height_a), max(0.0, height_b)
         passages = self._passages
         passages = passages[(passages[:, 1] < len(extents_a)) & (passages[:, 3] < len(extents_b))]
         a, b = _array(extents_a), _array(extents_b)
@@ -127,10 +134,13 @@ class PassageMaps:
             axis=1,
         )
         points = points[np.lexsort((points[:, 2], points[:, 0]))]  # stable, as sorted()
-        kept = _monotone_rows(points, made.height_a, made.height_b)
-        made._xs = np.concatenate(([0.0], kept[:, :2].ravel(), [made.height_a])).tolist()
-        made._ys = np.concatenate(([0.0], kept[:, 2:].ravel(), [made.height_b])).tolist()
-        return made
+        kept = _monotone_rows(points, height_a, height_b)
+        return PositionMap._through(
+            np.concatenate(([0.0], kept[:, :2].ravel(), [height_a])).tolist(),
+            np.concatenate(([0.0], kept[:, 2:].ravel(), [height_b])).tolist(),
+            height_a,
+            height_b,
+        )
 
 
 def _array(extents: Sequence[tuple[float, float]]) -> npt.NDArray[np.float64]:
