@@ -126,6 +126,8 @@ def _subject_before(text: str, verb: int) -> _Span | None:
     cuts = [c.start() for c in _COMMA.finditer(text, lo, verb)]
     pieces = list(zip([lo] + [c + 1 for c in cuts], [*cuts, verb], strict=True))
     if len(pieces) >= 2 and not text[pieces[-1][0] : verb].strip():
+        if len(pieces) == 2 or _speaker_follows(text, verb):
+            return None  # "The worst-hit were A and B, said minister Joachim Herrmann."
         pieces = pieces[: max(1, len(pieces) - 2)]  # drop the blank and the apposition
     s, e = pieces[-1]
     if text[s:e].strip().lower() in ("who", "which") and len(pieces) >= 2:
@@ -133,6 +135,32 @@ def _subject_before(text: str, verb: int) -> _Span | None:
     lead, trail = _LEAD.match(text, s, e), _TRAIL.search(text, s, e)
     s, e = lead.end() if lead else s, trail.start() if trail else e
     return (s, e) if s < e and len(text[s:e].split()) <= 10 else _NO
+
+
+def _speaker_follows(text: str, verb: int) -> bool:
+    """After ", said" (or another verb): is the rest of the sentence its speaker ("...,
+    said the Bank of England on Thursday."), not what was said ("Gaidai, governor of the
+    region, said it would be a tough fight")?"""
+    verb_end = _VERB.match(text, verb)
+    if verb_end is None or verb_end.group() in ("told", "tells"):  # then its hearer follows
+        return False
+    start, end = _phrase(text, verb_end.end(), _STOP, 8, False)
+    if start < 0:
+        return False
+    words = text[start:end].lower().split()
+    if words[0] in _AUDIENCE_STOP or not _CLAUSE_WORDS.isdisjoint(words):
+        return False
+    return _SPEAKER_END.match(text, end) is not None
+
+
+_CLAUSE_WORDS = frozenset(
+    """is are was were be been being has have had will would could should can may might must
+    do does did not""".split()
+)
+"""Words that make what follows a speech verb a clause (what was said), not a speaker."""
+_SPEAKER_END = re.compile(
+    r"[^\S\n]*(?:[.;!?]|$|\n|,|(?:on|in|at|during|after|before|when|while|who|adding|as)\b)"
+)
 
 
 def _phrase(text: str, pos: int, stop: frozenset[str], limit: int, audience: bool) -> _Span:

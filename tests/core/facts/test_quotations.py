@@ -518,6 +518,29 @@ def test_no_quotation_in_plain_sentences(text: str) -> None:
             ],
             id="said-in-an-update",
         ),
+        pytest.param(
+            "The worst-hit districts were Guenzburg and Augsburg, said interior minister "
+            "Joachim Herrmann.",
+            [
+                (
+                    "interior minister Joachim Herrmann",
+                    "said",
+                    "",
+                    "said interior minister Joachim Herrmann",
+                )
+            ],
+            id="said-after-a-comma-names-its-speaker-after",
+        ),
+        pytest.param(
+            "Prices will keep rising, at least until spring, said the Bank of England on Thursday.",
+            [("the Bank of England", "said", "", "said the Bank of England")],
+            id="said-after-two-commas-names-its-speaker-after",
+        ),
+        pytest.param(
+            "Serhiy Gaidai, the governor, said Russian forces would attack again.",
+            [("Serhiy Gaidai", "said", "", "Serhiy Gaidai, the governor, said")],
+            id="apposition-then-what-was-said",
+        ),
         pytest.param("We were told the wall was adequate.", [], id="passive-told"),
         pytest.param("It is hard to say what comes next.", [], id="to-say"),
         pytest.param(
