@@ -14,6 +14,7 @@ from compareapp.core.diff.classify import DifferenceClass
 from compareapp.core.diff.inline_diff import Difference, tokenize_span
 from compareapp.core.diff.name_changes import says_more_than_names
 from compareapp.core.documents.document import Document
+from compareapp.core.facts.calendar_words import calendar_change
 from compareapp.core.facts.fact_kind import FactKind
 from compareapp.core.facts.quantities import Quantity, quantity_at, same_value
 from compareapp.core.facts.quotations import Quotation, attributions, find_quotations, same_words
@@ -22,6 +23,7 @@ Span = tuple[int, int]
 NAME_WORDS = 12
 """Longest name change, in words, on either side ("White House spokesman Kirby told
 MSNBC" / "U.S. officials said")."""
+_WORDS_AND_NAMES = (DifferenceClass.NAME, DifferenceClass.WORDING)
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
@@ -46,6 +48,10 @@ def fact_of(
             return None
         quotes_done.add((quote_a.start, quote_a.end))
         return FactKind.QUOTATION, (quote_a.start, quote_a.end), (quote_b.start, quote_b.end)
+    if kind in _WORDS_AND_NAMES and calendar_change(
+        difference.a_text, a.language, difference.b_text, b.language
+    ):
+        return FactKind.DATE, span_a, span_b  # "on Monday" / "on Tuesday"
     if kind is DifferenceClass.NAME:
         if not (_short_phrase(a.text, span_a) or _short_phrase(b.text, span_b)):
             return None  # a rewritten clause that happens to hold a name: wording

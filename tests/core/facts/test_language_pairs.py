@@ -119,6 +119,17 @@ def test_a_second_changed_surname_is_a_second_name_row(language: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("language", "tuesday", "thursday"),
+    [("de", "Dienstag", "Donnerstag"), ("fr", "mardi", "jeudi"), ("es", "martes", "jueves")],
+)
+def test_another_day_of_the_week_is_a_date_row(language: str, tuesday: str, thursday: str) -> None:
+    a, b = pair(language)
+    other = document(b.text.replace(tuesday, thursday), f"{language}_c.txt")
+    assert ("date or time", tuesday, thursday) in rows([a, other])
+    assert [row for row in rows([a, b]) if tuesday in (row[1] or "")] == []
+
+
+@pytest.mark.parametrize(
     ("language", "extra", "claim"),
     [
         ("de", "Die Lage an der Front bleibt nach Einschätzung von Beobachtern weiterhin sehr"
