@@ -49,6 +49,7 @@ _CALENDAR = frozenset(
     februar märz april mai juni juli august september oktober november dezember uhr""".split()
 )
 _PARTICLES = frozenset("von van zu de da di del".split())
+_AND = frozenset(("und", "oder", "sowie"))
 _ADJECTIVE = re.compile(r"(?:sch|lich|ig|ern|sten|ten)(?:e|en|em|er|es)?$")
 _DECLINED = re.compile(r"(?:e|en|em|er|es)$")
 _ADJECTIVE_START = re.compile(r"(?:e|en|em|es)$")
@@ -124,6 +125,8 @@ def _named_here(
         return False
     if before in _SPEECH or _after_name(words, index - 1, placed):
         return True
+    if before in _AND and index - 2 in placed and not _gap(text, words, index - 1).strip():
+        return True  # "die Landkreise Günzburg und Augsburg", "Scholz und Macron"
     if before == "so" and "," in _gap(text, words, index - 1):
         return True  # "…“, so Peskow"
     if _particle(words, index - 1, placed):
@@ -143,7 +146,12 @@ def _noun_syntax(before: str) -> bool:
     key = before.lower()
     if key in _DETERMINERS or is_number_word(key, "de"):
         return True  # "die Lage", "sechs Millionen Menschen"
-    return before[0].islower() and key not in _SPEECH and _DECLINED.search(key) is not None
+    return (
+        before[0].islower()
+        and key not in _SPEECH
+        and key not in _AND  # "oder", "sowie": not declined adjectives
+        and _DECLINED.search(key) is not None
+    )
 
 
 def _particle(words: list[re.Match[str]], index: int, placed: set[int]) -> bool:

@@ -31,6 +31,16 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
         ("Die Regierung kündigte Soforthilfen an.", set()),
         ("Hilfen im Umfang von 600 Millionen Dollar.", set()),
         ("sagte Regierungssprecher Steffen Hebestreit.", {"Steffen", "Hebestreit"}),
+        ("Betroffen sind die Landkreise Günzburg und Augsburg.", {"Günzburg", "Augsburg"}),
+        (
+            "Kanzler Olaf Scholz und Emmanuel Macron reisten an.",
+            {"Olaf", "Scholz", "Emmanuel", "Macron"},
+        ),
+        ("Kanzler Scholz oder Macron werden reden.", {"Scholz", "Macron"}),
+        ("Kanzler Scholz sowie Macron reisten an.", {"Scholz", "Macron"}),
+        ("Die Stadt Günzburg und Umgebung sind betroffen.", {"Günzburg"}),
+        ("Minister Pistorius und Regierung widersprachen.", {"Pistorius"}),
+        ("Minister Pistorius und Bundeswehr widersprachen der Bundeswehr.", {"Pistorius"}),
     ],
 )
 def test_names_are_the_words_the_text_marks_as_names(text: str, names: set[str]) -> None:
