@@ -49,7 +49,11 @@ class Token(NamedTuple):
     kind: TokenKind
 
 
-NUMBER_PATTERN = r"\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
+_GROUPED_THOUSANDS = r"\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?(?!\d)"
+NUMBER_PATTERN = rf"{_GROUPED_THOUSANDS}|\d+(?:[.,]\d+)*"
+"""A number: "8,000", "8 000" and "8,000.5" (thousands grouped as in English, the groups'
+separators left out of its key), or digits joined by periods and commas ("9.5", "9,5",
+"8.000", "1.234,5", "7.12.2026"), a separator kept in the key: "9,5" is not "95"."""
 WORD_PATTERN = r"[^\W\d_][\w\u00ad]*(?:(?:['’‘](?=[^\W\d_])|[-‐‑](?=\w))[\w\u00ad]*)*"
 """A letter, then word characters, soft hyphens, and apostrophes and hyphens inside the
 word (written so that a run of word characters is one repeat, which is faster)."""
@@ -91,6 +95,7 @@ _TOKEN_KIND = re.compile(
     rf"|(?P<punct>{_PUNCT_PATTERN})"
 )
 _THOUSANDS = re.compile(r"[,\u00a0\u202f\u2009]")
+_GROUPED = re.compile(_GROUPED_THOUSANDS)
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -114,7 +119,8 @@ class _Keys(dict[str, str]):
         match = _TOKEN_KIND.fullmatch(raw)
         group = match.lastgroup if match else None
         if group == "number":
-            key, kind = _THOUSANDS.sub("", raw), TokenKind.NUMBER
+            grouped = _GROUPED.fullmatch(raw) is not None
+            key, kind = _THOUSANDS.sub("", raw) if grouped else raw, TokenKind.NUMBER
         elif group == "word":
             key, kind = normalize_text(raw), TokenKind.WORD
         else:

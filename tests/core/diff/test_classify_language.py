@@ -46,6 +46,14 @@ def test_number_words_are_read_in_the_passages_language(
     assert classes(a, b, language) == [("zwei", "drei", kind)]
 
 
+@pytest.mark.parametrize("language", ["de", "fr", "es"])
+def test_a_changed_decimal_comma_number_is_one_number_difference(language: str) -> None:
+    a = "Der Pegel stieg auf 9,5 Meter."
+    b = "Der Pegel stieg auf 10,2 Meter."
+    assert classes(a, b, language) == [("9,5", "10,2", DifferenceClass.NUMBER)]
+    assert classes(a, a.replace("9,5", "95"), language) == [("9,5", "95", DifferenceClass.NUMBER)]
+
+
 def kinds_of(documents: list[Document]) -> dict[tuple[str, str], DifferenceClass]:
     comparison = Comparison(documents)
     return {(d.a_text, d.b_text): d.kind for d in comparison.pair(0, 1).differences()}

@@ -122,6 +122,10 @@ def test_tokenize_offset_shifts_offsets(offset: int) -> None:
         pytest.param("8\u2009000", "8000", id="thin-space"),
         pytest.param("1,234,567.89", "1234567.89", id="grouped-decimal"),
         pytest.param("3.5", "3.5", id="decimal"),
+        pytest.param("9,5", "9,5", id="decimal-comma"),
+        pytest.param("1.234,5", "1.234,5", id="grouped-by-periods-decimal-comma"),
+        pytest.param("8.000", "8.000", id="grouped-by-periods"),
+        pytest.param("7.12.2026", "7.12.2026", id="date-with-periods"),
     ],
 )
 def test_number_is_one_token_with_key(text: str, key: str) -> None:
@@ -199,3 +203,18 @@ def test_not_spelling_variants(a: str, b: str) -> None:
 
 def test_centred_and_centered_are_variants() -> None:
     assert are_spelling_variants("centred", "centered")
+
+
+def test_a_decimal_comma_is_not_a_thousands_separator() -> None:
+    assert tokenize("9,5")[0].key != tokenize("95")[0].key
+
+
+def test_a_comma_and_a_space_between_numbers_part_them() -> None:
+    assert [token.text for token in tokenize("2020, 2021 and 9.5.")] == [
+        "2020",
+        ",",
+        "2021",
+        "and",
+        "9.5",
+        ".",
+    ]
