@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from enum import Enum
 
 from compareapp.core.diff.name_changes import NUMBER_WORDS, Side, names_differ
+from compareapp.core.text.counted_one import counts_one, same_noun
 from compareapp.core.text.normalize import Token, TokenKind
 from compareapp.core.text.numerals import is_number_word
 from compareapp.core.text.quotation_marks import CLOSERS, MARKS, openers
@@ -55,6 +56,10 @@ def classify_change(
         _has_number_word(tokens_a, a.language) and _has_number_word(tokens_b, b.language)
     ):
         return DifferenceClass.NUMBER
+    if _one_against_count(tokens_a, a.language, tokens_b, b.language) or _one_against_count(
+        tokens_b, b.language, tokens_a, a.language
+    ):
+        return DifferenceClass.NUMBER  # "a firefighter" / "two firefighters"
     if kinds.count(TokenKind.PUNCT) == len(kinds):
         return DifferenceClass.WORDING
     if _only_spelling(tokens_a, tokens_b):
@@ -94,6 +99,18 @@ def _has_number_word(tokens: Sequence[Token], language: str) -> bool:
     if language in ("", "en"):
         return not NUMBER_WORDS.isdisjoint([token.key.lower() for token in tokens])
     return any(is_number_word(token.key, language) for token in tokens)
+
+
+def _one_against_count(
+    one: Sequence[Token], one_language: str, count: Sequence[Token], count_language: str
+) -> bool:
+    """Does ``one`` start with an article counting one thing where ``count`` starts with a
+    number word, before the same noun ("a firefighter" / "two firefighters")?"""
+    if len(one) < 2 or len(count) < 2 or not counts_one(one[0].key, one_language):
+        return False
+    if not _has_number_word(count[:1], count_language):
+        return False
+    return one[1].kind is TokenKind.WORD and same_noun(one[1].key, count[1].key)
 
 
 def _only_spelling(tokens_a: Sequence[Token], tokens_b: Sequence[Token]) -> bool:

@@ -18,6 +18,8 @@ from compareapp.core.facts.calendar_words import calendar_change
 from compareapp.core.facts.fact_kind import FactKind
 from compareapp.core.facts.quantities import Quantity, quantity_at, same_value
 from compareapp.core.facts.quotations import Quotation, attributions, find_quotations, same_words
+from compareapp.core.text.counted_one import counts_one
+from compareapp.core.text.language_words import FUNCTION_WORDS
 
 Span = tuple[int, int]
 NAME_WORDS = 12
@@ -90,6 +92,10 @@ def _number_fact(
         quantity_a = _date_beside(a, span_a)  # "14 mars" / "14 mars 2024": the year added
     if quantity_b is None and quantity_a is not None and quantity_a.unit == "date":
         quantity_b = _date_beside(b, span_b)
+    if (quantity_a is None) != (quantity_b is None):  # "a firefighter" / "two firefighters"
+        counted = _counted(a, span_a, quantity_a, b, span_b, quantity_b)
+        if counted is not None:
+            return counted
     if quantity_a is not None and quantity_b is not None and same_value(quantity_a, quantity_b):
         return None
     kind = FactKind.NUMBER
@@ -103,6 +109,48 @@ def _number_fact(
     widened_a = (quantity_a.start, quantity_a.end) if quantity_a else (span_a[0], span_a[0])
     widened_b = (quantity_b.start, quantity_b.end) if quantity_b else (span_b[0], span_b[0])
     return kind, widened_a, widened_b
+
+
+def _counted(
+    a: Document, span_a: Span, quantity_a: Quantity | None,
+    b: Document, span_b: Span, quantity_b: Quantity | None,
+) -> tuple[FactKind, Span, Span] | None:  # fmt: skip
+    """Where one side counts one thing with an article or "one" and the other a number of
+    the same things: a number row, each side with its noun ("A firefighter" / "Two
+    firefighters"); None when that is not it, or the other side counts one too."""
+    if quantity_a is None and quantity_b is not None:
+        one = _one_at(a, span_a)
+        if one is None or quantity_b.unit or quantity_b.value == 1:
+            return None
+        count = (quantity_b.start, quantity_b.end)
+        return (
+            FactKind.NUMBER,
+            _with_noun(a.text, one, a.language),
+            _with_noun(b.text, count, b.language),
+        )
+    if quantity_b is None and quantity_a is not None:
+        mirrored = _counted(b, span_b, None, a, span_a, quantity_a)
+        return None if mirrored is None else (mirrored[0], mirrored[2], mirrored[1])
+    return None
+
+
+def _one_at(document: Document, span: Span) -> Span | None:
+    """The article or "one" that starts ``span``, if one does."""
+    word = _WORD.match(document.text, span[0])
+    if word is None or word.end() > span[1] or not counts_one(word[0], document.language):
+        return None
+    return word.span()
+
+
+def _with_noun(text: str, span: Span, language: str) -> Span:
+    """``span`` and the word after it, unless that is a function word ("one of")."""
+    noun = _NEXT_WORD.match(text, span[1])
+    if noun is None or noun[0].strip().lower() in FUNCTION_WORDS.get(language or "en", ()):
+        return span
+    return span[0], noun.end()
+
+
+_NEXT_WORD = re.compile(r"[^\S\n]+[^\W\d_][\w’'-]*")
 
 
 def _restatement(document: Document, quantity: Quantity | None) -> bool:
