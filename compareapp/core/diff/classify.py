@@ -96,8 +96,10 @@ def _has_number_word(tokens: Sequence[Token], language: str) -> bool:
     """Whether a number word is among ``tokens``: a change is a number change when it has
     digits on either side, or number words on both ("two" -> "three", not "two men" ->
     "Putin and Xi"; "zwei" -> "drei", "trois" -> "quatre")."""
-    if language in ("", "en"):
-        return not NUMBER_WORDS.isdisjoint([token.key.lower() for token in tokens])
+    if language in ("", "en"):  # "ninety-nine": its parts
+        return not NUMBER_WORDS.isdisjoint(
+            [part for token in tokens for part in token.key.lower().split("-")]
+        )
     return any(is_number_word(token.key, language) for token in tokens)
 
 

@@ -50,6 +50,8 @@ def fact_of(
             return None
         quotes_done.add((quote_a.start, quote_a.end))
         return FactKind.QUOTATION, (quote_a.start, quote_a.end), (quote_b.start, quote_b.end)
+    if kind in _WORDS_AND_NAMES and (unit := _unit_change(a, b, span_a, span_b)) is not None:
+        return unit  # "40 million dollars" / "40 million euros", "March 4" / "April 4"
     if kind in _WORDS_AND_NAMES and calendar_change(
         difference.a_text, a.language, difference.b_text, b.language
     ):
@@ -109,6 +111,36 @@ def _number_fact(
     widened_a = (quantity_a.start, quantity_a.end) if quantity_a else (span_a[0], span_a[0])
     widened_b = (quantity_b.start, quantity_b.end) if quantity_b else (span_b[0], span_b[0])
     return kind, widened_a, widened_b
+
+
+def _unit_change(
+    a: Document, b: Document, span_a: Span, span_b: Span
+) -> tuple[FactKind, Span, Span] | None:
+    """Where only these words of a quantity changed on each side (its unit, currency or
+    month; the rest of it written alike) and the quantities differ: a number (or date) row
+    with both."""
+    if span_a[1] <= span_a[0] or span_b[1] <= span_b[0]:
+        return None
+    quantity_a = quantity_at(a.text, *span_a, a.language)
+    quantity_b = quantity_at(b.text, *span_b, b.language)
+    if quantity_a is None or quantity_b is None or same_value(quantity_a, quantity_b):
+        return None
+    if not (_holds(quantity_a, span_a) and _holds(quantity_b, span_b)):
+        return None  # "3,000 people" / "3,000 residents": the words are not the unit
+    if _around(a.text, quantity_a, span_a) != _around(b.text, quantity_b, span_b):
+        return None  # more changed than these words: the figures are another difference's
+    dated = {quantity_a.unit, quantity_b.unit} & {"date", "time"}
+    kind = FactKind.DATE if dated else FactKind.NUMBER
+    return kind, (quantity_a.start, quantity_a.end), (quantity_b.start, quantity_b.end)
+
+
+def _holds(quantity: Quantity, span: Span) -> bool:
+    return quantity.start <= span[0] and span[1] <= quantity.end
+
+
+def _around(text: str, quantity: Quantity, span: Span) -> tuple[str, str]:
+    """The quantity's words before and after ``span``."""
+    return text[quantity.start : span[0]], text[span[1] : quantity.end]
 
 
 def _counted(

@@ -66,3 +66,9 @@ def test_the_language_chosen_for_a_document_is_the_one_its_changes_are_classed_i
     changed = ("Streitkräfte", "Truppen")
     assert kinds_of(german)[changed] is DifferenceClass.WORDING
     assert kinds_of(as_english)[changed] is DifferenceClass.NAME
+
+
+def test_a_hyphenated_number_word_is_a_number() -> None:
+    a = "Officials said forty-two people were hurt in the blast."
+    b = "Officials said forty-three people were hurt in the blast."
+    assert classes(a, b, "en") == [("forty-two", "forty-three", DifferenceClass.NUMBER)]

@@ -1,39 +1,14 @@
-"""One thing counted with an article or "one" against a number of the same things is a
-number row, each side shown with its noun ("A firefighter" / "Two firefighters"), in
-English and in the other languages; an article before another noun is not."""
+"""Counts written in words: one thing counted with an article or "one" against a number of
+the same things is a number row, each side shown with its noun ("A firefighter" / "Two
+firefighters"), in English and the other languages, and so is a hyphenated number word
+("forty-two" / "forty-three"); an article before another noun is not."""
 
 from __future__ import annotations
 
 import pytest
 
 from compareapp.core.diff.classify import DifferenceClass
-from compareapp.core.diff.comparison import Comparison
-from compareapp.core.facts.discrepancies import find_discrepancies
-from tests.helpers.documents import document
-
-LEAD = {
-    "en": "Officials said on Tuesday that the fire near the town had been brought under "
-    "control overnight, and that the main road would open again in the morning.",
-    "fr": "Les autorités ont indiqué mardi que l'incendie près de la ville avait été maîtrisé "
-    "dans la nuit, et que la route principale rouvrirait dans la matinée.",
-    "de": "Die Behörden teilten am Dienstag mit, dass der Brand bei der Stadt in der Nacht "
-    "unter Kontrolle gebracht worden sei und die Hauptstraße am Morgen wieder öffne.",
-}
-Row = tuple[str, str | None, str | None]
-
-
-def compared(language: str, a: str, b: str) -> Comparison:
-    texts = [f"{LEAD[language]}\n\n{sentence}\n" for sentence in (a, b)]
-    return Comparison([document(texts[0], "a"), document(texts[1], "b")])
-
-
-def rows(language: str, a: str, b: str) -> list[Row]:
-    result = []
-    for row in find_discrepancies(compared(language, a, b)):
-        first, second = row.versions
-        result.append((row.kind.value, first and first.text, second and second.text))
-    return result
-
+from tests.helpers.fact_rows import Row, compared, rows
 
 ONE_FIREFIGHTER = "A firefighter, 27, was injured near the town hall."
 TWO_FIREFIGHTERS = "Two firefighters, 27, were injured near the town hall."
@@ -58,6 +33,13 @@ CASES = [
         "Two of the bridges were closed for repairs.",
         ("number", "One", "Two"),
         id="en-one-of",
+    ),
+    pytest.param(
+        "en",
+        "Officials said forty-two people were hurt in the blast.",
+        "Officials said forty-three people were hurt in the blast.",
+        ("number", "forty-two", "forty-three"),
+        id="en-hyphenated-number-words",
     ),
     pytest.param(
         "fr",

@@ -5,28 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from compareapp.core.diff.comparison import Comparison
-from compareapp.core.facts.discrepancies import find_discrepancies
-from tests.helpers.documents import document
-
-LEAD = {
-    "en": "Officials said on Tuesday that the bridge over the river would stay closed while "
-    "engineers inspected its foundations, and that the ferry would run in the meantime.",
-    "fr": "Les autorités ont indiqué mardi que le pont resterait fermé pendant que les "
-    "ingénieurs inspectent ses fondations, et que le bac circulerait en attendant.",
-    "de": "Die Behörden teilten am Dienstag mit, dass die Brücke gesperrt bleibe, während "
-    "Ingenieure die Fundamente prüfen, und dass die Fähre in der Zwischenzeit fahre.",
-}
-
-
-def rows(language: str, a: str, b: str) -> list[tuple[str, str | None, str | None]]:
-    texts = [f"{LEAD[language]}\n\n{sentence}\n" for sentence in (a, b)]
-    found = find_discrepancies(Comparison([document(texts[0], "a"), document(texts[1], "b")]))
-    result = []
-    for row in found:
-        first, second = row.versions
-        result.append((row.kind.value, first and first.text, second and second.text))
-    return result
+from tests.helpers.fact_rows import rows
 
 
 @pytest.mark.parametrize(
