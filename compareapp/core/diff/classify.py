@@ -53,7 +53,7 @@ def classify_change(
     a, b = Side(text_a, languages[0]), Side(text_b, languages[1])
     kinds = [token.kind for token in (*tokens_a, *tokens_b)]
     if TokenKind.NUMBER in kinds or (
-        _has_number_word(tokens_a, a.language) and _has_number_word(tokens_b, b.language)
+        has_number_word(tokens_a, a.language) and has_number_word(tokens_b, b.language)
     ):
         return DifferenceClass.NUMBER
     if _one_against_count(tokens_a, a.language, tokens_b, b.language) or _one_against_count(
@@ -92,7 +92,7 @@ def quotation_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[i
     return inside
 
 
-def _has_number_word(tokens: Sequence[Token], language: str) -> bool:
+def has_number_word(tokens: Sequence[Token], language: str) -> bool:
     """Whether a number word is among ``tokens``: a change is a number change when it has
     digits on either side, or number words on both ("two" -> "three", not "two men" ->
     "Putin and Xi"; "zwei" -> "drei", "trois" -> "quatre")."""
@@ -110,7 +110,7 @@ def _one_against_count(
     number word, before the same noun ("a firefighter" / "two firefighters")?"""
     if len(one) < 2 or len(count) < 2 or not counts_one(one[0].key, one_language):
         return False
-    if not _has_number_word(count[:1], count_language):
+    if not has_number_word(count[:1], count_language):
         return False
     return one[1].kind is TokenKind.WORD and same_noun(one[1].key, count[1].key)
 

@@ -22,6 +22,7 @@ from enum import Enum
 from diff_match_patch import diff_match_patch
 
 from compareapp.core.diff.classify import DifferenceClass, classify_change, quotation_spans
+from compareapp.core.diff.number_runs import Opcode, numbers_apart
 from compareapp.core.text.normalize import Token, tokenize
 from compareapp.core.text.spelling import spelling_key
 
@@ -95,6 +96,8 @@ def diff_passages(a: Passage, b: Passage) -> list[Difference]:
     paragraphs_a = _paragraph_labels(a.spans, by_span_a)
     paragraphs_b = _paragraph_labels(b.spans, by_span_b)
     differences = []
+    languages = (a.language, b.language)
+    opcodes = list(numbers_apart(opcodes, tokens_a, tokens_b, languages))
     for tag, a0, a1, b0, b1 in _spelling_apart(opcodes, tokens_a, tokens_b):
         if tag == "equal":
             differences += _typographic(tokens_a[a0:a1], tokens_b[b0:b1])
@@ -117,9 +120,7 @@ def diff_passages(a: Passage, b: Passage) -> list[Difference]:
                     b_end,
                     a.text[a_start:a_end],
                     b.text[b_start:b_end],
-                    classify_change(
-                        slice_a, slice_b, a.text, b.text, quoted, (a.language, b.language)
-                    ),
+                    classify_change(slice_a, slice_b, a.text, b.text, quoted, languages),
                 )
             )
     return differences
@@ -222,9 +223,6 @@ def _typographic(tokens_a: list[Token], tokens_b: list[Token]) -> list[Differenc
         for x, y in zip(tokens_a, tokens_b, strict=True)
         if x.text != y.text
     ]
-
-
-Opcode = tuple[str, int, int, int, int]
 
 
 def _token_opcodes(keys_a: list[str], keys_b: list[str]) -> list[Opcode]:

@@ -54,8 +54,9 @@ def fact_of(
         return unit  # "40 million dollars" / "40 million euros", "March 4" / "April 4"
     if kind in _WORDS_AND_NAMES and calendar_change(
         difference.a_text, a.language, difference.b_text, b.language
-    ):
-        return FactKind.DATE, span_a, span_b  # "on Monday" / "on Tuesday"
+    ):  # "on Monday" / "on Tuesday"; the month of a date with another day is the day's row
+        in_date = _in_date(a, span_a) or _in_date(b, span_b)
+        return None if in_date else (FactKind.DATE, span_a, span_b)
     if kind is DifferenceClass.NAME:
         if not (_short_phrase(a.text, span_a) or _short_phrase(b.text, span_b)):
             return None  # a rewritten clause that happens to hold a name: wording
@@ -132,6 +133,11 @@ def _unit_change(
     dated = {quantity_a.unit, quantity_b.unit} & {"date", "time"}
     kind = FactKind.DATE if dated else FactKind.NUMBER
     return kind, (quantity_a.start, quantity_a.end), (quantity_b.start, quantity_b.end)
+
+
+def _in_date(document: Document, span: Span) -> bool:
+    quantity = quantity_at(document.text, *span, document.language)
+    return quantity is not None and quantity.unit == "date"
 
 
 def _holds(quantity: Quantity, span: Span) -> bool:

@@ -58,7 +58,7 @@ def find_discrepancies(
             assert version is not None
             key = (row.kind, document, version.start, version.end)
             rows[key] = merged(rows[key], row) if key in rows else row
-        found += _paired_figures(comparison, [*rows.values()])
+        found += _paired_figures(comparison, _without_claims_on_figures([*rows.values()]))
     filled = [_with_counterparts(comparison, row) for row in _one_row_per_fact(comparison, found)]
     found = [*{row.key: row for row in filled}.values()]  # the same row found from two pairs
     found += single_source_claims(comparison, include_furniture=True)
@@ -123,6 +123,24 @@ def _joined(comparison: Comparison, first: Discrepancy, second: Discrepancy) -> 
         versions.append(version(comparison.documents[document], span))
     kind = min(first.kind, second.kind, key=RANK.__getitem__)
     return Discrepancy(kind, tuple(versions), min(first.position, second.position))
+
+
+def _without_claims_on_figures(rows: list[Discrepancy]) -> list[Discrepancy]:
+    """The rows without a changed claim whose words hold a changed figure on every side
+    ("Kyiv says it has recovered more than 8,000" / "Ukrainian officials say 9,000"):
+    the figure's row is that fact."""
+    figures = [row for row in rows if row.kind in (FactKind.NUMBER, FactKind.DATE)]
+    return [
+        row
+        for row in rows
+        if row.kind is not FactKind.CLAIM or not any(_overlap(row, f) for f in figures)
+    ]
+
+
+def _overlap(first: Discrepancy, second: Discrepancy) -> bool:
+    """Do the two rows' words overlap in every document that has both?"""
+    shared = [(a, b) for a, b in zip(first.versions, second.versions, strict=True) if a and b]
+    return bool(shared) and all(a.start < b.end and b.start < a.end for a, b in shared)
 
 
 def _paired_figures(comparison: Comparison, rows: list[Discrepancy]) -> list[Discrepancy]:
