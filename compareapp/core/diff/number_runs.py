@@ -3,8 +3,9 @@ wording "jumped" / "rose" and the number "8" / "9", so that the strong number hi
 falls on the figure alone.
 
 A run is parted only where both sides hold the same count of figures (a figure is digits,
-or number words with their scale: "2 million", "forty-two"); the words between figures are
-paired in order, and words alike on both sides are left equal.
+or number words with their scale: "2 million", "forty-two") with words at the same places
+("jumped 8" / "9" stays whole); the words between figures are paired in order, and words
+alike on both sides are left equal.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ def numbers_apart(
             continue
         pieces_a = _pieces(tokens_a, a0, a1, languages[0])
         pieces_b = _pieces(tokens_b, b0, b1, languages[1])
-        if len(pieces_a) != len(pieces_b) or len(pieces_a) < 3:
-            yield opcode  # no figure, or not as many on each side
+        if not _parallel(pieces_a, pieces_b):
+            yield opcode
             continue
         for (x0, x1), (y0, y1) in zip(pieces_a, pieces_b, strict=True):
             if x0 == x1 and y0 == y1:
@@ -42,6 +43,17 @@ def numbers_apart(
             keys_a = [token.key for token in tokens_a[x0:x1]]
             keys_b = [token.key for token in tokens_b[y0:y1]]
             yield ("equal" if keys_a == keys_b else "replace"), x0, x1, y0, y1
+
+
+def _parallel(pieces_a: list[Run], pieces_b: list[Run]) -> bool:
+    """Do both sides hold figures, as many, with words between them where the other side
+    has words too? (A piece with words on one side only would be an insertion beside a
+    replacement at the same point: the run stays whole.)"""
+    if len(pieces_a) != len(pieces_b) or len(pieces_a) < 3:
+        return False
+    return all(
+        (x0 == x1) == (y0 == y1) for (x0, x1), (y0, y1) in zip(pieces_a, pieces_b, strict=True)
+    )
 
 
 def _pieces(tokens: Sequence[Token], start: int, end: int, language: str) -> list[Run]:

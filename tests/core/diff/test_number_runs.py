@@ -48,6 +48,12 @@ def classes(a: str, b: str, language: str = "en") -> list[tuple[str, str, Differ
             id="more-figures-on-one-side",
         ),
         pytest.param(
+            "Prices jumped 8% on Monday.",
+            "Prices 9% on Monday.",
+            [("jumped 8", "9", NUMBER)],
+            id="words-on-one-side-only",
+        ),
+        pytest.param(
             "It will report on March 4 next year.",
             "It will report on April 5 next year.",
             [("March", "April", NAME), ("4", "5", NUMBER)],
