@@ -41,22 +41,26 @@ _CAPITALISED_ONLY = frozenset({"en"})
 """Languages whose day and month names are always capitalised: English "may" and "march"
 in lower case are words, not months."""
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+_LONGEST = 20
+"""Longer than any day or month with its punctuation ("segunda-feira", "«septiembre»,")."""
 
 
 def calendar_change(a_text: str, a_language: str, b_text: str, b_language: str) -> bool:
     """Is the change from ``a_text`` to ``b_text`` one day of the week for another, or one
     month for another ("Monday" / "Tuesday", "lundi" / "mardi", "March" / "April"), each in
     its language or English? ("Monday" / "lundi" is the same day.)"""
+    if len(a_text) > _LONGEST or len(b_text) > _LONGEST:
+        return False  # most changes: more than one word
     a = calendar_word(a_text, a_language)
-    b = calendar_word(b_text, b_language)
+    b = calendar_word(b_text, b_language) if a is not None else None
     return a is not None and b is not None and a[0] == b[0] and a[1] != b[1]
 
 
 def calendar_word(text: str, language: str) -> tuple[str, int] | None:
     """("weekday", 0-6) or ("month", 1-12) when ``text`` is one such word, else None."""
+    if text.strip(_PUNCTUATION).lower() not in _every_form():
+        return None  # most words: no day or month of any language
     word = _EDGES.sub("", text)
-    if not word or any(c.isspace() for c in word):
-        return None
     for code in dict.fromkeys((language, "en")):
         if code in _CAPITALISED_ONLY and not word[0].isupper():
             continue
@@ -64,6 +68,15 @@ def calendar_word(text: str, language: str) -> tuple[str, int] | None:
         if found is not None:
             return found
     return None
+
+
+_PUNCTUATION = " \t\n.,;:!?\"'()[]«»“”„‘’‚‹›¿¡-–—"
+
+
+@lru_cache(maxsize=1)
+def _every_form() -> frozenset[str]:
+    """Every day and month form of every language, in lower case."""
+    return frozenset(form for code in (*WEEKDAYS, *WORDS) for form in _names(code))
 
 
 @lru_cache(maxsize=16)

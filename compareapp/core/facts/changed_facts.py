@@ -12,7 +12,7 @@ import re
 
 from compareapp.core.diff.classify import DifferenceClass
 from compareapp.core.diff.inline_diff import Difference, tokenize_span
-from compareapp.core.diff.name_changes import says_more_than_names
+from compareapp.core.diff.name_changes import NUMBER_WORDS, says_more_than_names
 from compareapp.core.documents.document import Document
 from compareapp.core.facts.calendar_words import calendar_change
 from compareapp.core.facts.fact_kind import FactKind
@@ -20,6 +20,7 @@ from compareapp.core.facts.quantities import Quantity, quantity_at, same_value
 from compareapp.core.facts.quotations import Quotation, attributions, find_quotations, same_words
 from compareapp.core.text.counted_one import counts_one
 from compareapp.core.text.language_words import FUNCTION_WORDS
+from compareapp.core.text.numerals import is_number_word
 
 Span = tuple[int, int]
 NAME_WORDS = 12
@@ -120,7 +121,7 @@ def _unit_change(
     """Where only these words of a quantity changed on each side (its unit, currency or
     month; the rest of it written alike) and the quantities differ: a number (or date) row
     with both."""
-    if span_a[1] <= span_a[0] or span_b[1] <= span_b[0]:
+    if span_a[1] <= span_a[0] or span_b[1] <= span_b[0] or not _figure_near(a, span_a):
         return None
     quantity_a = quantity_at(a.text, *span_a, a.language)
     quantity_b = quantity_at(b.text, *span_b, b.language)
@@ -138,6 +139,28 @@ def _unit_change(
 def _in_date(document: Document, span: Span) -> bool:
     quantity = quantity_at(document.text, *span, document.language)
     return quantity is not None and quantity.unit == "date"
+
+
+def _figure_near(document: Document, span: Span) -> bool:
+    """A quick look before reading quantities: a digit just before or after ``span``, or a
+    number word right before it ("forty million dollars")?"""
+    text = document.text
+    if _DIGIT.search(text, max(0, span[0] - _BEFORE), span[0]) or _DIGIT.search(
+        text, span[1], span[1] + _AFTER
+    ):
+        return True
+    before = _LAST_WORD.search(text, max(0, span[0] - _BEFORE), span[0])
+    if before is None:
+        return False
+    word, language = before[1].lower(), document.language
+    return word in NUMBER_WORDS if language in ("", "en") else is_number_word(word, language)
+
+
+_DIGIT = re.compile(r"\d")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+_BEFORE, _AFTER = 40, 16
+"""How far a figure and its scale words reach before a unit ("1.5 billion Swiss francs"),
+and how far a day after a month ("March 14")."""
 
 
 def _holds(quantity: Quantity, span: Span) -> bool:

@@ -58,7 +58,7 @@ def find_discrepancies(
             assert version is not None
             key = (row.kind, document, version.start, version.end)
             rows[key] = merged(rows[key], row) if key in rows else row
-        found += _paired_figures(comparison, _without_claims_on_figures([*rows.values()]))
+        found += _paired_figures(comparison, [*rows.values()])
     filled = [_with_counterparts(comparison, row) for row in _one_row_per_fact(comparison, found)]
     found = [*{row.key: row for row in filled}.values()]  # the same row found from two pairs
     found += single_source_claims(comparison, include_furniture=True)
@@ -211,13 +211,14 @@ def _changed_facts(
     for pair in comparison.pair(a, b).pairs:  # a before b: the same whatever the base
         check()
         quotes_done: set[Span] = set()
+        facts = []
         for difference in pair.differences:
             fact = fact_of(documents[a], documents[b], difference, quotes_done)
             if fact is not None:
-                kind, span_a, span_b = fact
-                yield _row(comparison, kind, (a, span_a), (b, span_b))
+                facts.append(_row(comparison, fact[0], (a, fact[1]), (b, fact[2])))
         for kind, span_a, span_b in claim_facts(documents[a], documents[b], pair.differences):
-            yield _row(comparison, kind, (a, span_a), (b, span_b))
+            facts.append(_row(comparison, kind, (a, span_a), (b, span_b)))
+        yield from _without_claims_on_figures(facts)
 
 
 def _row(
