@@ -78,10 +78,13 @@ _ENDING = re.compile(r"\((\w+)\)")
 _CLOCK_WORD = r"(?<![\w.,:])(?P<hc>[01]?\d|2[0-3])(?:[.:](?P<mc>[0-5]\d))?\s?{word}\b"
 _CLOCK_H = r"(?<![\w.,:])(?P<hc>[01]?\d|2[0-3])\s?h\s?(?P<mc>[0-5]\d)(?!\d)"
 _NO_CLOCK = r"(?!)"
-_SYMBOL_UNITS = _table(
-    "km=km, m=m, cm=cm, mm=mm, km²/km2=km², m²=m², ha=ha, kg=kg, t=t, ml=ml, m³=m³,"
-    " °c/ºc=°C, °f=°F, km/h=km/h, h=h, min=min"
-)
+_SYMBOL_UNITS = {
+    **_table(
+        "km=km, m=m, cm=cm, mm=mm, km²/km2=km², m²=m², ha=ha, kg=kg, t=t, ml=ml, m³=m³,"
+        " °c/ºc=°C, °f=°F, h=h, min=min"
+    ),
+    "km/h": "km/h",  # not in the table: its "/" parts a table's forms ("km", "h")
+}
 """Unit symbols every language writes."""
 
 WORDS: dict[str, QuantityWords] = {

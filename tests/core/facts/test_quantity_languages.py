@@ -76,6 +76,20 @@ def test_a_figure_is_read_in_its_language(
     assert quantity.value == pytest.approx(value)
 
 
+@pytest.mark.parametrize("language", WORDS)
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("8 km", 8.0, "km"), ("80 km/h", 80.0, "km/h"), ("3 h", 0.125, "days")],
+)
+def test_unit_symbols_are_read_alike_in_every_language(
+    language: str, text: str, value: float, unit: str
+) -> None:
+    """ "km/h" is one symbol: it once made "km" and "h" read as speeds outside English."""
+    quantity = only(text, language)
+    assert (quantity.text, quantity.unit) == (text, unit)
+    assert quantity.value == pytest.approx(value)
+
+
 @pytest.mark.parametrize(
     ("language", "text", "date"),
     [
