@@ -121,7 +121,11 @@ def _unit_change(
     """Where only these words of a quantity changed on each side (its unit, currency or
     month; the rest of it written alike) and the quantities differ: a number (or date) row
     with both."""
-    if span_a[1] <= span_a[0] or span_b[1] <= span_b[0] or not _figure_near(a, span_a):
+    if span_a[1] <= span_a[0] or span_b[1] <= span_b[0]:
+        return None
+    if max(_word_count(a.text, span_a), _word_count(b.text, span_b)) > _UNIT_WORDS:
+        return None
+    if not _figure_near(a, span_a):
         return None
     quantity_a = quantity_at(a.text, *span_a, a.language)
     quantity_b = quantity_at(b.text, *span_b, b.language)
@@ -145,22 +149,26 @@ def _figure_near(document: Document, span: Span) -> bool:
     """A quick look before reading quantities: a digit just before or after ``span``, or a
     number word right before it ("forty million dollars")?"""
     text = document.text
-    if _DIGIT.search(text, max(0, span[0] - _BEFORE), span[0]) or _DIGIT.search(
-        text, span[1], span[1] + _AFTER
-    ):
-        return True
-    before = _LAST_WORD.search(text, max(0, span[0] - _BEFORE), span[0])
-    if before is None:
+    if _DIGIT.search(text, max(0, span[0] - _BEFORE), span[1] + _AFTER):
+        return True  # (the span has none: a change with a digit is a number change)
+    words = text[max(0, span[0] - _BEFORE) : span[0]].split()
+    if not words:
         return False
-    word, language = before[1].lower(), document.language
+    word, language = words[-1].strip(_EDGE_MARKS).lower(), document.language
     return word in NUMBER_WORDS if language in ("", "en") else is_number_word(word, language)
 
 
 _DIGIT = re.compile(r"\d")
-_LAST_WORD = re.compile(r"(\w+)\W*$")
+_EDGE_MARKS = "\"'“”‘’«»()[],.;:"
 _BEFORE, _AFTER = 40, 16
 """How far a figure and its scale words reach before a unit ("1.5 billion Swiss francs"),
 and how far a day after a month ("March 14")."""
+_UNIT_WORDS = 4
+"""Most words a unit, currency or month changed on one side ("kilomètres par heure")."""
+
+
+def _word_count(text: str, span: Span) -> int:
+    return text.count(" ", *span) + 1
 
 
 def _holds(quantity: Quantity, span: Span) -> bool:
