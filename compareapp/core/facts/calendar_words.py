@@ -57,8 +57,10 @@ def calendar_change(a_text: str, a_language: str, b_text: str, b_language: str) 
 
 
 def calendar_word(text: str, language: str) -> tuple[str, int] | None:
-    """("weekday", 0-6) or ("month", 1-12) when ``text`` is one such word, else None."""
-    if text.strip(_PUNCTUATION).lower() not in _every_form():
+    """("weekday", 0-6) or ("month", 1-12) when ``text`` is one such word ("Saturday's"
+    too), else None."""
+    text = _POSSESSIVE.sub("", text.strip(_PUNCTUATION))
+    if text.lower() not in _every_form():
         return None  # most words: no day or month of any language
     word = _EDGES.sub("", text)
     for code in dict.fromkeys((language, "en")):
@@ -70,6 +72,7 @@ def calendar_word(text: str, language: str) -> tuple[str, int] | None:
     return None
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
 _PUNCTUATION = " \t\n.,;:!?\"'()[]«»“”„‘’‚‹›¿¡-–—"
 
 
