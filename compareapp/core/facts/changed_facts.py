@@ -27,6 +27,8 @@ NAME_WORDS = 12
 """Longest name change, in words, on either side ("White House spokesman Kirby told
 MSNBC" / "U.S. officials said")."""
 _WORDS_AND_NAMES = (DifferenceClass.NAME, DifferenceClass.WORDING)
+_CALENDAR_UNITS = frozenset(("date", "time", "year"))
+"""Quantities whose change is a `date or time` row ("2014" / "2015" as well as "March 4")."""
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
@@ -103,7 +105,7 @@ def _number_fact(
     if quantity_a is not None and quantity_b is not None and same_value(quantity_a, quantity_b):
         return None
     kind = FactKind.NUMBER
-    if any(q is not None and q.unit in ("date", "time") for q in (quantity_a, quantity_b)):
+    if any(q is not None and q.unit in _CALENDAR_UNITS for q in (quantity_a, quantity_b)):
         kind = FactKind.DATE
     if quantity_a is None and quantity_b is None:
         return None
@@ -135,7 +137,7 @@ def _unit_change(
         return None  # "3,000 people" / "3,000 residents": the words are not the unit
     if _around(a.text, quantity_a, span_a) != _around(b.text, quantity_b, span_b):
         return None  # more changed than these words: the figures are another difference's
-    dated = {quantity_a.unit, quantity_b.unit} & {"date", "time"}
+    dated = {quantity_a.unit, quantity_b.unit} & _CALENDAR_UNITS
     kind = FactKind.DATE if dated else FactKind.NUMBER
     return kind, (quantity_a.start, quantity_a.end), (quantity_b.start, quantity_b.end)
 

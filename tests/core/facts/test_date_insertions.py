@@ -24,3 +24,9 @@ def test_a_day_moved_to_the_other_side_of_the_month_is_one_row() -> None:
     a = "The bridge will stay closed until at least 21 March, officials said."
     b = "The bridge will stay closed until at least March 28, officials said."
     assert rows("en", a, b) == [("date or time", "21 March", "March 28")]
+
+
+def test_a_changed_year_is_a_date_row() -> None:
+    a = "Prices reached their highest level since 2014, traders said."
+    b = "Prices reached their highest level since 2015, traders said."
+    assert rows("en", a, b) == [("date or time", "2014", "2015")]

@@ -74,7 +74,6 @@ EXPECTED: dict[str, list[Row]] = {
     "markets_en": [
         ("number", "8%", "9%"),
         ("number", "$92.50", "$93.50"),
-        ("number", "2014", "2015"),
         ("number", "1.2 million barrels", "1.5 million barrels"),
         ("number", "4.2%", "4.5%"),
         (
@@ -83,6 +82,7 @@ EXPECTED: dict[str, list[Row]] = {
             "This is a shock the economy does not need,",
         ),
         ("attribution", "Foster", "Forster"),
+        ("date or time", "2014", "2015"),
         ("date or time", "2:40 p.m.", "3:40 p.m."),
         ("date or time", "June", "July"),
         ("name", "Exxon", "Chevron"),
