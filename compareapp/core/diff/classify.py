@@ -96,11 +96,14 @@ def has_number_word(tokens: Sequence[Token], language: str) -> bool:
     """Whether a number word is among ``tokens``: a change is a number change when it has
     digits on either side, or number words on both ("two" -> "three", not "two men" ->
     "Putin and Xi"; "zwei" -> "drei", "trois" -> "quatre")."""
-    if language in ("", "en"):  # "ninety-nine": its parts
-        return not NUMBER_WORDS.isdisjoint(
-            [part for token in tokens for part in token.key.lower().split("-")]
-        )
-    return any(is_number_word(token.key, language) for token in tokens)
+    return any(number_word(token.key, language) for token in tokens)
+
+
+def number_word(word: str, language: str) -> bool:
+    """Is ``word`` a number word in ``language`` ("ninety-nine" by its parts in English)?"""
+    if language in ("", "en"):
+        return not NUMBER_WORDS.isdisjoint(word.lower().split("-"))
+    return is_number_word(word, language)
 
 
 def _one_against_count(

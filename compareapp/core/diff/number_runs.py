@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from compareapp.core.diff.classify import has_number_word
+from compareapp.core.diff.classify import number_word
 from compareapp.core.text.normalize import Token, TokenKind
 
 Opcode = tuple[str, int, int, int, int]
@@ -79,5 +79,5 @@ def _pieces(tokens: Sequence[Token], start: int, end: int, language: str) -> lis
 
 def _figure(token: Token, language: str) -> bool:
     return token.kind is TokenKind.NUMBER or (
-        token.kind is TokenKind.WORD and has_number_word((token,), language)
+        token.kind is TokenKind.WORD and number_word(token.key, language)
     )

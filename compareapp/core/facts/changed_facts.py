@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from compareapp.core.diff.classify import DifferenceClass
+from compareapp.core.diff.classify import DifferenceClass, number_word
 from compareapp.core.diff.inline_diff import Difference, tokenize_span
-from compareapp.core.diff.name_changes import NUMBER_WORDS, says_more_than_names
+from compareapp.core.diff.name_changes import says_more_than_names
 from compareapp.core.documents.document import Document
 from compareapp.core.facts.calendar_words import calendar_change
 from compareapp.core.facts.fact_kind import FactKind
@@ -20,7 +20,6 @@ from compareapp.core.facts.quantities import Quantity, quantity_at, same_value
 from compareapp.core.facts.quotations import Quotation, attributions, find_quotations, same_words
 from compareapp.core.text.counted_one import counts_one
 from compareapp.core.text.language_words import FUNCTION_WORDS
-from compareapp.core.text.numerals import is_number_word
 
 Span = tuple[int, int]
 NAME_WORDS = 12
@@ -156,8 +155,7 @@ def _figure_near(document: Document, span: Span) -> bool:
     words = text[max(0, span[0] - _BEFORE) : span[0]].split()
     if not words:
         return False
-    word, language = words[-1].strip(_EDGE_MARKS).lower(), document.language
-    return word in NUMBER_WORDS if language in ("", "en") else is_number_word(word, language)
+    return number_word(words[-1].strip(_EDGE_MARKS), document.language)
 
 
 _DIGIT = re.compile(r"\d")
