@@ -1,9 +1,11 @@
-"""Discrepancy rows of a one-sentence change after a lead paragraph in the sentence's
-language (so that the documents are read in it)."""
+"""Discrepancy rows as (kind, first document's words, second's): of documents, or of a
+one-sentence change after a lead paragraph in the sentence's language (so that the
+documents are read in it)."""
 
 from __future__ import annotations
 
 from compareapp.core.diff.comparison import Comparison
+from compareapp.core.documents.document import Document
 from compareapp.core.facts.discrepancies import find_discrepancies
 from tests.helpers.documents import document
 
@@ -24,8 +26,18 @@ def compared(language: str, a: str, b: str) -> Comparison:
 
 
 def rows(language: str, a: str, b: str) -> list[Row]:
-    result = []
-    for row in find_discrepancies(compared(language, a, b)):
+    return table_rows(compared(language, a, b))
+
+
+def table_rows(comparison: Comparison | list[Document]) -> list[Row]:
+    """Each row of the discrepancy table: its kind and each document's words (None where
+    the document does not say it)."""
+    if not isinstance(comparison, Comparison):
+        comparison = Comparison(comparison)
+    found = []
+    for row in find_discrepancies(comparison):
         first, second = row.versions
-        result.append((row.kind.value, first and first.text, second and second.text))
-    return result
+        found.append(
+            (row.kind.value, first.text if first else None, second.text if second else None)
+        )
+    return found

@@ -10,16 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from compareapp.core.diff.comparison import Comparison
 from compareapp.core.documents.document import Document
 from compareapp.core.documents.loading import load_document
-from compareapp.core.facts.discrepancies import find_discrepancies
 from compareapp.core.text.language import detect_language
 from tests.helpers.documents import document
+from tests.helpers.fact_rows import Row, table_rows
 
 PAIRS = Path(__file__).resolve().parents[2] / "fixtures" / "languages"
 
-Row = tuple[str, str | None, str | None]
 
 EXPECTED: dict[str, list[Row]] = {
     "de": [
@@ -69,14 +67,6 @@ def pair(language: str) -> tuple[Document, Document]:
     return load_document(PAIRS / f"{language}_a.txt"), load_document(PAIRS / f"{language}_b.txt")
 
 
-def rows(documents: list[Document]) -> list[Row]:
-    found = []
-    for row in find_discrepancies(Comparison(documents)):
-        a, b = row.versions
-        found.append((row.kind.value, a.text if a else None, b.text if b else None))
-    return found
-
-
 @pytest.mark.parametrize("language", EXPECTED)
 def test_each_pair_is_read_in_its_language(language: str) -> None:
     assert [detect_language(d.text) for d in pair(language)] == [language, language]
@@ -84,13 +74,13 @@ def test_each_pair_is_read_in_its_language(language: str) -> None:
 
 @pytest.mark.parametrize("language", EXPECTED)
 def test_each_pair_gives_exactly_the_rows_an_editor_expects(language: str) -> None:
-    assert rows(list(pair(language))) == EXPECTED[language]
+    assert table_rows(list(pair(language))) == EXPECTED[language]
 
 
 @pytest.mark.parametrize("language", EXPECTED)
 def test_the_other_text_as_base_gives_the_same_rows_mirrored(language: str) -> None:
     a, b = pair(language)
-    assert rows([b, a]) == [(kind, y, x) for kind, x, y in EXPECTED[language]]
+    assert table_rows([b, a]) == [(kind, y, x) for kind, x, y in EXPECTED[language]]
 
 
 @pytest.mark.parametrize("language", SAME_AMOUNT)
@@ -98,7 +88,7 @@ def test_the_amount_written_another_way_is_there_and_not_a_row(language: str) ->
     a, b = pair(language)
     first, second = SAME_AMOUNT[language]
     assert first in a.text and second in b.text
-    assert not [row for row in rows([a, b]) if first in (row[1] or "")]
+    assert not [row for row in table_rows([a, b]) if first in (row[1] or "")]
 
 
 @pytest.mark.parametrize("language", SAME_AMOUNT)
@@ -107,7 +97,7 @@ def test_a_changed_amount_is_always_a_row(language: str) -> None:
     first, second = SAME_AMOUNT[language]
     changed = second.replace("0,6", "0,7")
     other = document(b.text.replace(second, changed), f"{language}_c.txt")
-    assert ("number", first, changed) in rows([a, other])
+    assert ("number", first, changed) in table_rows([a, other])
 
 
 @pytest.mark.parametrize("language", EXPECTED)
@@ -115,7 +105,7 @@ def test_a_second_changed_surname_is_a_second_name_row(language: str) -> None:
     a, b = pair(language)
     kuleba = "Kouleba" if language == "fr" else "Kuleba"
     other = document(b.text.replace(kuleba, "Sybiha"), f"{language}_c.txt")
-    assert ("name", kuleba, "Sybiha") in rows([a, other])
+    assert ("name", kuleba, "Sybiha") in table_rows([a, other])
 
 
 @pytest.mark.parametrize(
@@ -125,8 +115,8 @@ def test_a_second_changed_surname_is_a_second_name_row(language: str) -> None:
 def test_another_day_of_the_week_is_a_date_row(language: str, tuesday: str, thursday: str) -> None:
     a, b = pair(language)
     other = document(b.text.replace(tuesday, thursday), f"{language}_c.txt")
-    assert ("date or time", tuesday, thursday) in rows([a, other])
-    assert [row for row in rows([a, b]) if tuesday in (row[1] or "")] == []
+    assert ("date or time", tuesday, thursday) in table_rows([a, other])
+    assert [row for row in table_rows([a, b]) if tuesday in (row[1] or "")] == []
 
 
 @pytest.mark.parametrize(
@@ -148,7 +138,7 @@ def test_a_paragraph_one_source_adds_is_a_claim_when_it_names_or_counts(
     a, _b = pair(language)
     other = document(a.text + "\n" + extra + "\n", f"{language}_c.txt")
     expected = [("only in one source", None, extra)] if claim else []
-    assert rows([a, other]) == expected
+    assert table_rows([a, other]) == expected
 
 
 def test_the_language_chosen_for_a_document_is_the_one_its_numbers_are_read_in() -> None:
@@ -159,7 +149,7 @@ def test_the_language_chosen_for_a_document_is_the_one_its_numbers_are_read_in()
     english = [replace(d, language_override="en") for d in german]
 
     def amounts(documents: list[Document]) -> list[Row]:
-        return [row for row in rows(documents) if row[0] == "number" and "0,6" in str(row)]
+        return [row for row in table_rows(documents) if row[0] == "number" and "0,6" in str(row)]
 
     assert amounts(german) == []
     assert amounts(english)

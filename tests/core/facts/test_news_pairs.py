@@ -12,12 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from compareapp.core.diff.comparison import Comparison
 from compareapp.core.documents.loading import load_document
-from compareapp.core.facts.discrepancies import find_discrepancies
+from tests.helpers.fact_rows import Row, table_rows
 
 PAIRS = Path(__file__).resolve().parents[2] / "fixtures" / "news_pairs"
-Row = tuple[str, str | None, str | None]
 
 EXPECTED: dict[str, list[Row]] = {
     "fires_fr": [
@@ -119,12 +117,7 @@ EXPECTED: dict[str, list[Row]] = {
 
 
 def rows(first: str, second: str) -> list[Row]:
-    documents = [load_document(PAIRS / f"{first}.txt"), load_document(PAIRS / f"{second}.txt")]
-    found = []
-    for row in find_discrepancies(Comparison(documents)):
-        a, b = row.versions
-        found.append((row.kind.value, a.text if a else None, b.text if b else None))
-    return found
+    return table_rows([load_document(PAIRS / f"{name}.txt") for name in (first, second)])
 
 
 @pytest.mark.parametrize("name", EXPECTED)
