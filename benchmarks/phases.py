@@ -25,6 +25,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -38,6 +39,7 @@ IMPORTS = (
     "compareapp.core.documents.loading, compareapp.core.reports.comparison_json, "
     "compareapp.core.reports.discrepancy_json, compareapp.core.facts.discrepancies"
 )
+T = TypeVar("T")
 WORK = ("comparison", "discrepancy table")
 """The steps a faster comparison core would speed up; the others it would not."""
 
@@ -70,7 +72,7 @@ def in_process_steps(path_a: Path, path_b: Path) -> list[tuple[str, float]]:
 
     steps: list[tuple[str, float]] = []
 
-    def timed(name: str, step: Callable[[], object]) -> object:
+    def timed(name: str, step: Callable[[], T]) -> T:
         started = time.perf_counter()
         result = step()
         steps.append((name, time.perf_counter() - started))
@@ -78,13 +80,10 @@ def in_process_steps(path_a: Path, path_b: Path) -> list[tuple[str, float]]:
 
     with fewer_collections():
         documents = timed("reading", lambda: [load_document(str(p)) for p in (path_a, path_b)])
-        assert isinstance(documents, list)
         comparison = Comparison(documents)
         timed("comparison", lambda: comparison.pair(0, 1))
         data = timed("JSON model", lambda: comparison_to_json(comparison, typographic=False))
-        assert isinstance(data, dict)
         rows = timed("discrepancy table", lambda: find_discrepancies(comparison))
-        assert isinstance(rows, list)
         data["discrepancies"] = timed("table rows", lambda: discrepancy_rows(documents, rows))
         with _output_discarded():
             timed("JSON text", lambda: _print_json(data))

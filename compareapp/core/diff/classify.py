@@ -113,7 +113,7 @@ def _one_against_count(
     number word, before the same noun ("a firefighter" / "two firefighters")?"""
     if len(one) < 2 or len(count) < 2 or not counts_one(one[0].key, one_language):
         return False
-    if not has_number_word(count[:1], count_language):
+    if not number_word(count[0].key, count_language):
         return False
     return one[1].kind is TokenKind.WORD and same_noun(one[1].key, count[1].key)
 

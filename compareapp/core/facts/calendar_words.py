@@ -40,7 +40,6 @@ _OTHER_FORMS = {
 _CAPITALISED_ONLY = frozenset({"en"})
 """Languages whose day and month names are always capitalised: English "may" and "march"
 in lower case are words, not months."""
-_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 _LONGEST = 20
 """Longer than any day or month with its punctuation ("segunda-feira", "«septiembre»,")."""
 
@@ -59,10 +58,9 @@ def calendar_change(a_text: str, a_language: str, b_text: str, b_language: str) 
 def calendar_word(text: str, language: str) -> tuple[str, int] | None:
     """("weekday", 0-6) or ("month", 1-12) when ``text`` is one such word ("Saturday's"
     too), else None."""
-    text = _POSSESSIVE.sub("", text.strip(_PUNCTUATION))
-    if text.lower() not in _every_form():
+    word = _POSSESSIVE.sub("", text.strip(_PUNCTUATION))
+    if word.lower() not in _every_form():
         return None  # most words: no day or month of any language
-    word = _EDGES.sub("", text)
     for code in dict.fromkeys((language, "en")):
         if code in _CAPITALISED_ONLY and not word[0].isupper():
             continue

@@ -52,13 +52,13 @@ def fact_of(
             return None
         quotes_done.add((quote_a.start, quote_a.end))
         return FactKind.QUOTATION, (quote_a.start, quote_a.end), (quote_b.start, quote_b.end)
-    if kind in _WORDS_AND_NAMES and (unit := _unit_change(a, b, span_a, span_b)) is not None:
-        return unit  # "40 million dollars" / "40 million euros", "March 4" / "April 4"
-    if kind in _WORDS_AND_NAMES and calendar_change(
-        difference.a_text, a.language, difference.b_text, b.language
-    ):  # "on Monday" / "on Tuesday"; the month of a date with another day is the day's row
-        in_date = _in_date(a, span_a) or _in_date(b, span_b)
-        return None if in_date else (FactKind.DATE, span_a, span_b)
+    if kind in _WORDS_AND_NAMES:
+        if (unit := _unit_change(a, b, span_a, span_b)) is not None:
+            return unit  # "40 million dollars" / "40 million euros", "March 4" / "April 4"
+        if calendar_change(difference.a_text, a.language, difference.b_text, b.language):
+            # "on Monday" / "on Tuesday"; the month of a date with another day: the day's row
+            in_date = _in_date(a, span_a) or _in_date(b, span_b)
+            return None if in_date else (FactKind.DATE, span_a, span_b)
     if kind is DifferenceClass.NAME:
         if not (_short_phrase(a.text, span_a) or _short_phrase(b.text, span_b)):
             return None  # a rewritten clause that happens to hold a name: wording
